@@ -1,0 +1,100 @@
+package org.cairn.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cairn.support.CairnServerTest;
+import org.cairn.support.TestResources;
+import org.hl7.fhir.r5.model.Bundle;
+import org.hl7.fhir.r5.model.CodeSystem;
+import org.hl7.fhir.r5.model.Coding;
+import org.hl7.fhir.r5.model.Extension;
+import org.hl7.fhir.r5.model.CodeableConcept;
+import org.hl7.fhir.r5.model.Library;
+import org.hl7.fhir.r5.model.SearchParameter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ConformanceResourceLoaderTest extends CairnServerTest {
+
+	@Autowired
+	ConformanceResourceLoader loader;
+
+	@Test
+	void cairnsOwnResourcesAreLoadedAtStartUp() {
+		SearchParameter reviewStatus =
+				client().read().resource(SearchParameter.class).withId("library-review-status").execute();
+		assertThat(reviewStatus.getCode()).isEqualTo("review-status");
+		CodeSystem source = client().read().resource(CodeSystem.class).withId("cairn-evidence-source").execute();
+		assertThat(source.getConcept()).extracting(CodeSystem.ConceptDefinitionComponent::getCode)
+				.containsExactly("guideline", "research");
+	}
+
+	@Test
+	void loadedSearchParameterIsUsable() {
+		Library library = TestResources.library("Review status " + TestResources.unique());
+		library.addExtension(new Extension(
+				"http://cairn.dev/fhir/StructureDefinition/review-status",
+				new CodeableConcept(new Coding("http://hl7.org/fhir/cited-artifact-status-type", "under-review", null))));
+		String id = client().create().resource(library).execute().getId().getIdPart();
+
+		Bundle underReview = client().search()
+				.forResource(Library.class)
+				.where(new TokenClientParam("review-status").exactly().code("under-review"))
+				.returnBundle(Bundle.class)
+				.execute();
+		assertThat(underReview.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(id);
+	}
+
+	@Test
+	void loadingTwiceChangesNothingAndAnEditMakesANewVersion(@TempDir Path dir) throws IOException {
+		String id = "test-cs-" + TestResources.unique();
+		Path file = dir.resolve("CodeSystem-" + id + ".json");
+		Files.writeString(file, codeSystem(id, "First title"));
+
+		assertThat(loader.load(dir)).isEqualTo(new ConformanceLoadReport(1, 0, 0));
+		assertThat(loader.load(dir)).isEqualTo(new ConformanceLoadReport(0, 0, 1));
+		assertThat(versionOf(id)).isEqualTo("1");
+
+		Files.writeString(file, codeSystem(id, "Edited title"));
+		assertThat(loader.load(dir)).isEqualTo(new ConformanceLoadReport(0, 1, 0));
+		CodeSystem stored = client().read().resource(CodeSystem.class).withId(id).execute();
+		assertThat(stored.getTitle()).isEqualTo("Edited title");
+		assertThat(stored.getMeta().getVersionId()).isEqualTo("2");
+	}
+
+	@Test
+	void malformedFileIsNamedAndNothingOfTheFolderIsStored(@TempDir Path dir) throws IOException {
+		String goodId = "test-cs-" + TestResources.unique();
+		Files.writeString(dir.resolve("a-good.json"), codeSystem(goodId, "Good"));
+		Path bad = dir.resolve("b-broken.json");
+		Files.writeString(bad, "{\"resourceType\":\"CodeSystem\",\"id\":\"x\",\"status\":");
+
+		assertThatThrownBy(() -> loader.load(dir))
+				.isInstanceOf(MalformedConformanceResourceException.class)
+				.hasMessageContaining(bad.toString());
+		Bundle found = client().search()
+				.forResource(CodeSystem.class)
+				.where(CodeSystem.URL.matches().value("http://test.invalid/" + goodId))
+				.returnBundle(Bundle.class)
+				.execute();
+		assertThat(found.getEntry()).isEmpty();
+	}
+
+	private String versionOf(String id) {
+		return client().read().resource(CodeSystem.class).withId(id).execute().getMeta().getVersionId();
+	}
+
+	private static String codeSystem(String id, String title) {
+		return """
+				{"resourceType":"CodeSystem","id":"%s","url":"http://test.invalid/%s","name":"Test",
+				 "title":"%s","status":"active","content":"complete",
+				 "concept":[{"code":"a","display":"A"}]}
+				""".formatted(id, id, title);
+	}
+}

@@ -1,0 +1,94 @@
+package org.cairn.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.gclient.StringClientParam;
+import java.util.List;
+import org.cairn.support.CairnServerTest;
+import org.cairn.support.TestResources;
+import org.hl7.fhir.r5.model.Bundle;
+import org.hl7.fhir.r5.model.Citation;
+import org.hl7.fhir.r5.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r5.model.Evidence;
+import org.hl7.fhir.r5.model.Library;
+import org.hl7.fhir.r5.model.Narrative;
+import org.hl7.fhir.r5.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/** {@code _content}, {@code _text} and {@code :text} work out of the box on the knowledge types. */
+class FullTextSearchTest extends CairnServerTest {
+
+	private static final StringClientParam CONTENT = new StringClientParam("_content");
+	private static final StringClientParam TEXT = new StringClientParam("_text");
+
+	@Test
+	void contentFindsWordsInMarkdownDescriptionsOfLibraryAndEvidence() {
+		String word = "zq" + TestResources.unique().replaceAll("\\d", "x");
+		Library library = TestResources.library("Anticoagulation in atrial fibrillation");
+		library.setDescription("Apixaban is preferred over " + word + " for most patients.");
+		String libraryId = client().create().resource(library).execute().getId().getIdPart();
+		String evidenceId = client().create()
+				.resource(TestResources.evidence("Warfarin needs " + word + " monitoring of INR."))
+				.execute()
+				.getId()
+				.getIdPart();
+
+		assertThat(ids(search(Library.class, CONTENT.matches().value(word)))).containsExactly(libraryId);
+		assertThat(ids(search(Evidence.class, CONTENT.matches().value(word)))).containsExactly(evidenceId);
+	}
+
+	@Test
+	void contentFindsCitationTitles() {
+		String word = "kw" + TestResources.unique().replaceAll("\\d", "y");
+		Citation citation = new Citation();
+		citation.setStatus(PublicationStatus.ACTIVE);
+		citation.getCitedArtifact().addTitle().setText("Outcomes of " + word + " therapy in adults");
+		String id = client().create().resource(citation).execute().getId().getIdPart();
+
+		assertThat(ids(search(Citation.class, CONTENT.matches().value(word)))).containsExactly(id);
+	}
+
+	@Test
+	void textSearchesTheNarrative() {
+		String word = "nv" + TestResources.unique().replaceAll("\\d", "w");
+		Library library = TestResources.library("Narrative search");
+		library.getText()
+				.setStatus(Narrative.NarrativeStatus.GENERATED)
+				.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Summary about " + word + "</p></div>");
+		String id = client().create().resource(library).execute().getId().getIdPart();
+		String withoutNarrative = client().create()
+				.resource(TestResources.library("Plain " + word))
+				.execute()
+				.getId()
+				.getIdPart();
+
+		List<String> found = ids(search(Library.class, TEXT.matches().value(word)));
+		assertThat(found).containsExactly(id).doesNotContain(withoutNarrative);
+	}
+
+	@Test
+	void textModifierOnTokensMatchesCodingDisplays() {
+		String word = "dx" + TestResources.unique().replaceAll("\\d", "v");
+		Library library = TestResources.library("Topic search");
+		library.addTopic().addCoding().setSystem("http://snomed.info/sct").setCode("37796009").setDisplay(word + " migraine");
+		String id = client().create().resource(library).execute().getId().getIdPart();
+
+		Bundle found = client().search()
+				.byUrl("Library?topic:text=" + word)
+				.returnBundle(Bundle.class)
+				.execute();
+		assertThat(ids(found)).containsExactly(id);
+	}
+
+	private Bundle search(Class<? extends Resource> type, ca.uhn.fhir.rest.gclient.ICriterion<?> criterion) {
+		IGenericClient client = client();
+		return client.search().forResource(type).where(criterion).returnBundle(Bundle.class).execute();
+	}
+
+	private static List<String> ids(Bundle bundle) {
+		return bundle.getEntry().stream()
+				.map(e -> e.getResource().getIdElement().getIdPart())
+				.toList();
+	}
+}

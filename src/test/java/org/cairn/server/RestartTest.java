@@ -1,0 +1,79 @@
+package org.cairn.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.gclient.StringClientParam;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cairn.support.ServerProcess;
+import org.cairn.support.TestResources;
+import org.hl7.fhir.r5.model.Bundle;
+import org.hl7.fhir.r5.model.CodeSystem;
+import org.hl7.fhir.r5.model.Library;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cairn as its own process: what it accepted survives a kill, and bad set-up stops it. */
+class RestartTest {
+
+	private static final FhirContext FHIR = FhirContext.forR5Cached();
+
+	@Test
+	void writtenResourcesSurviveAKillAndAreFoundByFullTextAfterRestart(@TempDir Path dataDir) throws Exception {
+		String word = "durable" + TestResources.unique().replaceAll("\\d", "q");
+		String id;
+		String conformanceVersion;
+		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
+			Library library = TestResources.library("Restart test");
+			library.setDescription("Survives a " + word + " restart.");
+			id = client(server).create().resource(library).execute().getId().getIdPart();
+			conformanceVersion = conformanceVersion(server);
+			server.kill();
+		}
+
+		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
+			Library read = client(server).read().resource(Library.class).withId(id).execute();
+			assertThat(read.getDescription()).contains(word);
+
+			Bundle found = client(server).search()
+					.forResource(Library.class)
+					.where(new StringClientParam("_content").matches().value(word))
+					.returnBundle(Bundle.class)
+					.execute();
+			assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(id);
+
+			// a second start loads the same conformance files without making new versions
+			assertThat(conformanceVersion(server)).isEqualTo(conformanceVersion);
+		}
+	}
+
+	@Test
+	void malformedConformanceFileStopsStartUpNamingTheFile(@TempDir Path dataDir, @TempDir Path conformance)
+			throws Exception {
+		Path broken = conformance.resolve("SearchParameter-broken.json");
+		Files.writeString(broken, "{\"resourceType\": \"SearchParameter\", \"id\": \"broken\", \"status\": [");
+
+		try (ServerProcess server = new ServerProcess(dataDir, "--cairn.conformance.dir=" + conformance).start()) {
+			assertThat(server.awaitExit()).isNotZero();
+			assertThat(server.output()).contains("Malformed conformance resource " + broken);
+		}
+	}
+
+	private static String conformanceVersion(ServerProcess server) {
+		return client(server)
+				.read()
+				.resource(CodeSystem.class)
+				.withId("cairn-evidence-source")
+				.execute()
+				.getMeta()
+				.getVersionId();
+	}
+
+	private static IGenericClient client(ServerProcess server) {
+		FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		return FHIR.newRestfulGenericClient(server.baseUrl());
+	}
+}

@@ -1,0 +1,129 @@
+package org.cairn.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cairn as a separate operating-system process, for what one shared in-JVM server cannot show:
+ * restarts, kills and failed start-ups. It runs with the test classpath and the project's
+ * {@code config/}, on its own port and data folder.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+	private final Path dataDir;
+	private final int port;
+	private final Path log;
+	private final List<String> extraArgs;
+	private Process process;
+
+	public ServerProcess(Path dataDir, String... extraArgs) {
+		this.dataDir = dataDir;
+		this.port = freePort();
+		this.extraArgs = List.of(extraArgs);
+		try {
+			this.log = Files.createTempFile(Path.of("target"), "server-", ".log");
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public String baseUrl() {
+		return "http://localhost:" + port + "/fhir";
+	}
+
+	/** Starts the process without waiting for it. */
+	public ServerProcess start() {
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx1g",
+				"-cp",
+				System.getProperty("java.class.path"),
+				"org.cairn.CairnApplication",
+				"--server.port=" + port,
+				"--cairn.data-dir=" + dataDir));
+		command.addAll(extraArgs);
+		try {
+			process = new ProcessBuilder(command)
+					.redirectErrorStream(true)
+					.redirectOutput(log.toFile())
+					.start();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return this;
+	}
+
+	/** Starts the process and waits until it answers {@code /fhir/metadata}. */
+	public ServerProcess startAndWait() {
+		start();
+		Instant deadline = Instant.now().plus(START_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("Server exited with " + process.exitValue() + ":\n" + output());
+			}
+			try {
+				if (Http.get(baseUrl() + "/metadata", "application/fhir+json").statusCode() == 200) {
+					return this;
+				}
+			} catch (UncheckedIOException notYetListening) {
+				// keep polling
+			}
+			sleep(Duration.ofMillis(500));
+		}
+		throw new IllegalStateException("Server not ready after " + START_TIMEOUT + ":\n" + output());
+	}
+
+	/** Waits for the process to end by itself and returns its exit code. */
+	public int awaitExit() throws InterruptedException {
+		if (!process.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+			throw new IllegalStateException("Server still running after " + START_TIMEOUT + ":\n" + output());
+		}
+		return process.exitValue();
+	}
+
+	/** SIGKILL: no shutdown hooks, no flushing; what survives this was really stored. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly().waitFor();
+	}
+
+	public String output() {
+		try {
+			return Files.readString(log);
+		} catch (IOException e) {
+			return "(no output: " + e.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process != null && process.isAlive()) {
+			kill();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}
