@@ -19,7 +19,7 @@ class ErrorResponsesTest extends CairnServerTest {
 	void malformedJsonIs400() {
 		HttpResponse<String> response = Http.sendFhir("POST", baseUrl() + "/Library", "{\"resourceType\":\"Library\",");
 
-		assertThat(diagnostics(assertOutcome(response, 400))).contains("line 1");
+		assertThat(diagnostics(assertOutcome(response, 400))).contains("line: 1");
 	}
 
 	@Test

@@ -1,0 +1,46 @@
+package org.cairn.article;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Checks that hold for an article whatever format it came in. */
+final class ArticleRules {
+
+	private ArticleRules() {}
+
+	static Article check(Article article) {
+		if (article.question() == null || article.question().isBlank()) {
+			throw new ArticleFormatException(1, "the article has no question line");
+		}
+		if (article.claims().isEmpty()) {
+			throw new ArticleFormatException(0, "the article has no claims: expected parts such as \"From the Guidelines\"");
+		}
+		for (Article.CitedWork work : article.references()) {
+			if (work.title() == null || work.title().isBlank()) {
+				throw new ArticleFormatException(work.line(), "reference " + work.number() + " has no title");
+			}
+		}
+		int count = article.references().size();
+		for (Article.Claim claim : article.claims()) {
+			for (int number : claim.references()) {
+				if (number < 1 || number > count) {
+					throw new ArticleFormatException(
+							claim.line(),
+							"the claim cites reference " + number + ", but the reference list has "
+									+ (count == 0 ? "no entries" : "only " + count + (count == 1 ? " entry" : " entries")));
+				}
+			}
+		}
+		return article;
+	}
+
+	/** A lowercase, dash-separated name from free text, short enough for FHIR ids with suffixes. */
+	static String slugOf(String text) {
+		String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+		if (slug.length() > 48) {
+			slug = slug.substring(0, 48).replaceAll("-[^-]*$", "");
+		}
+		return slug.isEmpty() ? "article" : slug;
+	}
+}
