@@ -13,6 +13,8 @@ public class ArticleConfig {
 	@Bean
 	public FhirServerExtension articleOperations(
 			ArticleImporter importer, DaoRegistry daoRegistry, FhirContext fhirContext, ArticleProperties properties) {
+		// A Provenance names the exact Library version it is about; HAPI would strip it otherwise.
+		fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
 		ArticleOperations operations = new ArticleOperations(importer, daoRegistry, fhirContext, properties);
 		return server -> server.registerProvider(operations);
 	}

@@ -75,7 +75,10 @@ public class ArticleImporter {
 		int previousClaims = stored == null ? 0 : (int) stored.getRelatedArtifact().stream()
 				.filter(r -> r.getType() == RelatedArtifact.RelatedArtifactType.COMPOSEDOF)
 				.count();
-		Bundle transaction = ArticleToFhir.transaction(resources, previousClaims, stored == null ? "CREATE" : "UPDATE");
+		// The transaction is atomic and retried on a version conflict, so the next version is known.
+		int nextVersion = stored == null ? 1 : stored.getIdElement().getVersionIdPartAsLong().intValue() + 1;
+		Bundle transaction = ArticleToFhir.transaction(
+				resources, previousClaims, stored == null ? "CREATE" : "UPDATE", nextVersion);
 		systemDao.transaction(new SystemRequestDetails(), transaction);
 		Library library = storedLibrary(resources.library().getIdPart());
 		return new ArticleImportResult(library, stored == null ? "created" : "updated", resources.size());

@@ -13,7 +13,6 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class ArticleOperations {
 	public Library importArticle(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
 			throws IOException {
 		String contentType = request.getContentType();
-		String body = readLimited(request);
+		String body = readLimited(request, details);
 		String text = body;
 		ArticleFormat format;
 		if (EncodingEnum.forContentType(contentType) != null) {
@@ -114,25 +113,25 @@ public class ArticleOperations {
 		return FhirToArticle.read(library, evidence, citations);
 	}
 
-	private String readLimited(HttpServletRequest request) throws IOException {
+	/** The body, refused before it is read when its declared length is over the limit. */
+	private String readLimited(HttpServletRequest request, RequestDetails details) {
 		long limit = properties.maxBytes().toBytes();
 		if (request.getContentLengthLong() > limit) {
 			throw new InvalidRequestException(tooLarge(request.getContentLengthLong(), limit));
 		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] bytes = in.readNBytes((int) limit + 1);
-			if (bytes.length > limit) {
-				throw new InvalidRequestException(tooLarge(-1, limit));
-			}
-			if (bytes.length == 0) {
-				throw new InvalidRequestException("The request body is empty: send the article's text");
-			}
-			return new String(bytes, StandardCharsets.UTF_8);
+		// HAPI may already have read the body (FHIR bodies): take its copy.
+		byte[] bytes = details.loadRequestContents();
+		if (bytes == null || bytes.length == 0) {
+			throw new InvalidRequestException("The request body is empty: send the article's text");
 		}
+		if (bytes.length > limit) {
+			throw new InvalidRequestException(tooLarge(bytes.length, limit));
+		}
+		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 	private static String tooLarge(long size, long limit) {
-		return "The article is " + (size > 0 ? size + " bytes" : "larger than the limit") + "; articles may be at most "
+		return "The article is " + size + " bytes; articles may be at most "
 				+ limit + " bytes (cairn.article.max-bytes)";
 	}
 

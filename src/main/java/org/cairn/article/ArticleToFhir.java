@@ -85,9 +85,11 @@ public final class ArticleToFhir {
 
 	/**
 	 * The transaction storing the article: every resource by PUT to its fixed id, claims the
-	 * article no longer has deleted, and a Provenance for the change.
+	 * article no longer has deleted, and a Provenance for the change naming the Library version
+	 * it makes ({@code libraryVersion}).
 	 */
-	public static Bundle transaction(ArticleResources resources, int previousClaimCount, String activity) {
+	public static Bundle transaction(
+			ArticleResources resources, int previousClaimCount, String activity, int libraryVersion) {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		put(bundle, resources.library());
 		resources.evidence().forEach(evidence -> put(bundle, evidence));
@@ -97,7 +99,7 @@ public final class ArticleToFhir {
 			bundle.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("Evidence/" + evidenceId(slug, gone));
 		}
 		if (activity != null) {
-			Provenance provenance = provenance(resources.library(), activity);
+			Provenance provenance = provenance(resources.library(), activity, libraryVersion);
 			bundle.addEntry()
 					.setFullUrl("urn:uuid:" + java.util.UUID.randomUUID())
 					.setResource(provenance)
@@ -236,9 +238,9 @@ public final class ArticleToFhir {
 		return citation;
 	}
 
-	private static Provenance provenance(Library library, String activity) {
+	private static Provenance provenance(Library library, String activity, int libraryVersion) {
 		Provenance provenance = new Provenance();
-		provenance.addTarget(new Reference("Library/" + library.getIdPart()));
+		provenance.addTarget(new Reference("Library/" + library.getIdPart() + "/_history/" + libraryVersion));
 		provenance.setRecorded(new Date());
 		provenance.setActivity(new CodeableConcept(new Coding(
 				"http://terminology.hl7.org/CodeSystem/v3-DataOperation", activity, activity.equals("CREATE") ? "create" : "revise")));
