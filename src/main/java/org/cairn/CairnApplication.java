@@ -1,5 +1,6 @@
 package org.cairn;
 
+import org.cairn.article.ArticleCommandLine;
 import org.cairn.server.CoreDefinitionsPreloader;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CairnApplication {
 
 	public static void main(String[] args) {
+		if (ArticleCommandLine.handles(args)) {
+			System.exit(ArticleCommandLine.run(args));
+		}
 		CoreDefinitionsPreloader.start();
 		SpringApplication.run(CairnApplication.class, args);
 	}

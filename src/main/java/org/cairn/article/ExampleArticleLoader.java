@@ -31,7 +31,7 @@ public class ExampleArticleLoader implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		Path folder = properties.examples();
-		if (folder == null || !Files.isDirectory(folder)) {
+		if (folder == null || folder.toString().isEmpty() || !Files.isDirectory(folder)) {
 			return;
 		}
 		int changed = 0;
