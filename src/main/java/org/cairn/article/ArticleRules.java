@@ -1,10 +1,17 @@
 package org.cairn.article;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** Checks that hold for an article whatever format it came in. */
 final class ArticleRules {
+
+	/** Evidence ids add "-c" and a claim number; FHIR ids have at most 64 characters. */
+	private static final int MAX_SLUG = 48;
 
 	private ArticleRules() {}
 
@@ -34,13 +41,30 @@ final class ArticleRules {
 		return article;
 	}
 
-	/** A lowercase, dash-separated name from free text, short enough for FHIR ids with suffixes. */
+	/**
+	 * A lowercase, dash-separated name from free text, short enough for FHIR ids with suffixes.
+	 * A long text is cut and given a digest of the whole, so two questions that start alike
+	 * still name two articles.
+	 */
 	static String slugOf(String text) {
 		String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
 		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-		if (slug.length() > 48) {
-			slug = slug.substring(0, 48).replaceAll("-[^-]*$", "");
+		if (slug.isEmpty()) {
+			return "article";
 		}
-		return slug.isEmpty() ? "article" : slug;
+		if (slug.length() <= MAX_SLUG) {
+			return slug;
+		}
+		String cut = slug.substring(0, MAX_SLUG - 8).replaceAll("-[^-]*$", "");
+		return cut + "-" + digest(slug);
+	}
+
+	private static String digest(String text) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, 3);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Importing articles over HTTP and what ends up stored. */
 class ArticleImportTest extends CairnServerTest {
 
-	static final String REFERENCE_ID = "what-is-the-cause-of-focal-localized-movement";
+	static final String REFERENCE_ID = "what-is-the-cause-of-focal-localized-ee7fa9";
 
 	@Test
 	void referenceArticleBecomesOneLibraryEighteenEvidenceAndSixCitations() {
