@@ -14,6 +14,9 @@ public final class ArticleFhir {
 	public static final String REVIEW_STATUS_SYSTEM = "http://hl7.org/fhir/cited-artifact-status-type";
 	public static final String EVIDENCE_SOURCE_SYSTEM = BASE + "/CodeSystem/evidence-source";
 	public static final String CLAIM_FORM_SYSTEM = BASE + "/CodeSystem/claim-form";
+	public static final String ARTICLE_PROFILE = BASE + "/StructureDefinition/cairn-article";
+	public static final String CLAIM_PROFILE = BASE + "/StructureDefinition/cairn-claim";
+	public static final String CITED_WORK_PROFILE = BASE + "/StructureDefinition/cairn-cited-work";
 	public static final String USAGE_CONTEXT_SYSTEM = "http://terminology.hl7.org/CodeSystem/usage-context-type";
 	public static final String PMID_SYSTEM = "https://pubmed.ncbi.nlm.nih.gov";
 	public static final String DOI_SYSTEM = "https://doi.org";

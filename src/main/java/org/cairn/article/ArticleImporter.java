@@ -11,12 +11,10 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IValidatorModule;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import java.util.List;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.Library;
 import org.hl7.fhir.r5.model.OperationOutcome;
 import org.hl7.fhir.r5.model.RelatedArtifact;
-import org.hl7.fhir.r5.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -95,34 +93,34 @@ public class ArticleImporter {
 
 	private static boolean sameContent(Library stored, Library fresh) {
 		Library a = stored.copy();
-		a.setMeta(null);
+		a.getMeta().setVersionId(null).setLastUpdated(null).setSource(null);
 		a.setIdElement(null);
 		Library b = fresh.copy();
-		b.setMeta(null);
 		b.setIdElement(null);
 		return a.equalsDeep(b);
 	}
 
+	/**
+	 * Validates all of the article's resources in one call: HAPI's validator costs a set-up per
+	 * call that outweighs checking a small resource.
+	 */
 	private void validate(ArticleResources resources) {
+		Bundle all = new Bundle().setType(Bundle.BundleType.COLLECTION);
+		all.addEntry().setFullUrl(ArticleFhir.libraryUrl(resources.library().getIdPart())).setResource(resources.library());
+		resources.evidence().forEach(e -> all.addEntry().setFullUrl(e.getUrl()).setResource(e));
+		resources.citations().forEach(c -> all.addEntry().setFullUrl(c.getUrl()).setResource(c));
 		OperationOutcome outcome = new OperationOutcome();
-		validate(resources.library(), outcome);
-		resources.evidence().forEach(e -> validate(e, outcome));
-		resources.citations().forEach(c -> validate(c, outcome));
+		for (SingleValidationMessage message : validator.validateWithResult(all).getMessages()) {
+			if (message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
+				outcome.addIssue()
+						.setSeverity(OperationOutcome.IssueSeverity.ERROR)
+						.setCode(OperationOutcome.IssueType.INVALID)
+						.setDiagnostics(message.getMessage())
+						.addExpression(message.getLocationString());
+			}
+		}
 		if (outcome.hasIssue()) {
 			throw new ArticleRejectedException(outcome);
-		}
-	}
-
-	private void validate(Resource resource, OperationOutcome outcome) {
-		List<SingleValidationMessage> errors = validator.validateWithResult(resource).getMessages().stream()
-				.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-				.toList();
-		for (SingleValidationMessage error : errors) {
-			outcome.addIssue()
-					.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-					.setCode(OperationOutcome.IssueType.INVALID)
-					.setDiagnostics(resource.fhirType() + "/" + resource.getIdPart() + ": " + error.getMessage())
-					.addExpression(error.getLocationString());
 		}
 	}
 }

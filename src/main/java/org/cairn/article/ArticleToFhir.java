@@ -123,6 +123,7 @@ public final class ArticleToFhir {
 	private static Library library(Article article, PublicationStatus status) {
 		Library library = new Library();
 		library.setId(article.slug());
+		library.getMeta().addProfile(ARTICLE_PROFILE);
 		library.setUrl(libraryUrl(article.slug()));
 		library.setVersion(article.version());
 		library.setName(name(article.slug()));
@@ -180,6 +181,7 @@ public final class ArticleToFhir {
 			Map<Integer, Citation> citations) {
 		Evidence evidence = new Evidence();
 		evidence.setId(id);
+		evidence.getMeta().addProfile(CLAIM_PROFILE);
 		evidence.setUrl(evidenceUrl(id));
 		evidence.setVersion(article.version());
 		evidence.setStatus(status);
@@ -214,6 +216,7 @@ public final class ArticleToFhir {
 		String id = citationId(work);
 		Citation citation = new Citation();
 		citation.setId(id);
+		citation.getMeta().addProfile(CITED_WORK_PROFILE);
 		citation.setUrl(citationUrl(id));
 		citation.setStatus(PublicationStatus.ACTIVE);
 		citation.setTitle(work.title());

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.cairn.support.CairnServerTest;
+import org.cairn.support.Http;
 import org.cairn.support.TestResources;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.CodeSystem;
@@ -49,6 +51,21 @@ class ConformanceResourceLoaderTest extends CairnServerTest {
 				.returnBundle(Bundle.class)
 				.execute();
 		assertThat(underReview.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(id);
+	}
+
+	@Test
+	void cairnsArticleProfileIsEnforced() {
+		String body = """
+				{"resourceType":"Library","meta":{"profile":["http://cairn.dev/fhir/StructureDefinition/cairn-article"]},
+				 "status":"active","type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/library-type","code":"asset-collection"}]}}
+				""";
+
+		HttpResponse<String> response = Http.sendFhir("POST", baseUrl() + "/Library", body);
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body())
+				.contains("Library.title: minimum required = 1")
+				.contains("http://cairn.dev/fhir/StructureDefinition/review-status");
 	}
 
 	@Test
