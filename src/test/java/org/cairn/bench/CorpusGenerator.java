@@ -155,7 +155,7 @@ public final class CorpusGenerator {
 			String promo) {}
 
 	private static final String[] PART_TITLES = {
-		"From the Guidelines", "From the Research", "From Systematic Reviews", "From Expert Consensus"
+		"From the Guidelines", "From the Research", "From the Systematic Reviews", "From the Expert Consensus"
 	};
 
 	private Model model(int index) {
@@ -196,13 +196,14 @@ public final class CorpusGenerator {
 			if (r.nextDouble() < 0.35) {
 				shape.add(new int[] {p, 0, 1, 0});
 			}
-			int sections = weighted(r, 0, 40, 40, 20);
+			int sections = weighted(r, 0, 45, 40, 15);
 			for (int s = 0; s < sections; s++) {
-				shape.add(new int[] {p, 1, r.nextDouble() < 0.25 ? 1 : 0, weighted(r, 0, 20, 30, 25, 15, 10)});
+				shape.add(new int[] {p, 1, r.nextDouble() < 0.25 ? 1 : 0, weighted(r, 0, 25, 35, 25, 10, 5)});
 			}
 		}
-		// 3 to 20 claims in all (lead sentences count as claims).
-		while (claimCount(shape) > 20) {
+		// 3 to 20 claims in all (lead sentences count as claims); a long article is cut to 15-20.
+		int most = claimCount(shape) > 20 ? 20 - r.nextInt(6) : 20;
+		while (claimCount(shape) > most) {
 			int[] biggest = shape.get(0);
 			for (int[] s : shape) {
 				if (s[3] > biggest[3]) {
@@ -281,7 +282,7 @@ public final class CorpusGenerator {
 				String template;
 				int tries = 0;
 				do {
-					String[] pool = r.nextDouble() < 0.3 ? PERCENT_CLAIMS
+					String[] pool = r.nextDouble() < 0.33 ? PERCENT_CLAIMS
 							: CLAIMS[tries++ < 50 ? currentPart : r.nextInt(CLAIMS.length)];
 					template = pick(r, pool);
 				} while (usedTemplates.contains(template) && tries < 500);
@@ -363,9 +364,9 @@ public final class CorpusGenerator {
 			int id;
 			if (tries++ > 200) {
 				id = r.nextInt(poolSize);
-			} else if (u < 0.78) {
+			} else if (u < 0.80) {
 				id = zipf(r, condition);
-			} else if (u < 0.93) {
+			} else if (u < 0.92) {
 				id = zipf(r, CONDITIONS.length);
 			} else {
 				id = r.nextInt(poolSize);
@@ -396,24 +397,41 @@ public final class CorpusGenerator {
 		return rank * groups + group;
 	}
 
+	/**
+	 * Work {@code id}: its group (condition, or general) is {@code id % groups} and its popularity
+	 * rank {@code id / groups}. Three in ten are guidelines, rank 0 (the most cited) among them. The
+	 * title and source are decoded from the work's index within its group and kind, so no two works
+	 * share both title and source (in corpora of up to about 200,000 articles; beyond that a few
+	 * might); the year and the identifiers are drawn at random.
+	 */
 	private Work work(int id) {
 		SplittableRandom r = random(id, WORK_SALT);
 		int groups = groupCount();
 		int group = id % groups;
 		int rank = id / groups;
 		boolean general = group == CONDITIONS.length;
-		boolean guideline = general ? r.nextDouble() < 0.25 : rank == 0 || (rank > 1 && r.nextDouble() < 0.3);
-		String title;
-		if (general) {
-			Text text = new Text(null, r);
-			title = text.fill(pick(r, guideline ? GENERAL_GUIDELINE_TITLES : GENERAL_RESEARCH_TITLES), r);
-		} else {
-			Text text = new Text(CONDITIONS[group], r);
-			title = text.fill(pick(r, guideline ? GUIDELINE_TITLES : RESEARCH_TITLES), r);
-		}
-		title = titleCase(title);
-		String source = guideline && r.nextDouble() < 0.7 ? pick(r, SOCIETIES) : pick(r, JOURNALS);
-		int year = 2025 - (int) Math.floor(31 * Math.pow(r.nextDouble(), 1.6));
+		Condition condition = general ? null : CONDITIONS[group];
+		int position = rank % 10;
+		boolean guideline = position == 0 || position == 3 || position == 6;
+		int kindIndex = guideline
+				? (rank / 10) * 3 + position / 3
+				: (rank / 10) * 7 + position - 1 - (position > 3 ? 1 : 0) - (position > 6 ? 1 : 0);
+
+		TitleSpace titles = TitleSpace.of(general, guideline);
+		int titleIndex = kindIndex % titles.size;
+		int round = kindIndex / titles.size;
+		long salt = mix(seed ^ (group * 2L + (guideline ? 1 : 0)) * 0x632BE59BD9B4E019L);
+		int flat = (int) Math.floorMod(titleIndex * titles.multiplier + salt, (long) titles.size);
+		int template = titles.templateOf(flat);
+		Digits digits = new Digits(flat - titles.start[template], new SplittableRandom(mix(salt + template)));
+		String title = titleCase(capitalised(fillTitle(titles.templates[template], condition, digits)));
+
+		String[] sources = general ? (guideline ? GENERAL_GUIDELINE_SOURCES : GENERAL_SOURCES[1])
+				: guideline ? condition.guidelineSources : condition.researchSources;
+		int base = (int) Math.floorMod(mix(salt * 31 + titleIndex), (long) sources.length);
+		String source = sources[(base + round) % sources.length];
+
+		int year = 2025 - (int) Math.floor(31 * Math.pow(r.nextDouble(), 1.25));
 		String pmid = null;
 		String doi = null;
 		double ids = r.nextDouble();
@@ -427,6 +445,117 @@ public final class CorpusGenerator {
 			doi = String.format(Locale.ROOT, pick(r, DOI_PATTERNS), year, code);
 		}
 		return new Work(id, guideline ? "Guideline" : "Research", title, source, year, pmid, doi);
+	}
+
+	/** Choices taken as the digits of a number, each shifted by a fixed offset: distinct numbers, distinct choices. */
+	private static class Digits {
+		private long value;
+		private final SplittableRandom offsets;
+
+		Digits(long value, SplittableRandom offsets) {
+			this.value = value;
+			this.offsets = offsets;
+		}
+
+		int next(int n) {
+			int digit = (int) (value % n);
+			value /= n;
+			return offsets == null ? digit : (digit + offsets.nextInt(n)) % n;
+		}
+	}
+
+	/** The title templates of one kind of work, with how many distinct titles each can make. */
+	private static final class TitleSpace {
+		private static final TitleSpace[] ALL = {
+			new TitleSpace(RESEARCH_TITLES, false), new TitleSpace(GUIDELINE_TITLES, false),
+			new TitleSpace(GENERAL_RESEARCH_TITLES, true), new TitleSpace(GENERAL_GUIDELINE_TITLES, true),
+		};
+
+		final String[] templates;
+		final int[] start;
+		final int size;
+		final long multiplier;
+
+		private TitleSpace(String[] templates, boolean general) {
+			this.templates = templates;
+			this.start = new int[templates.length];
+			int total = 0;
+			for (int t = 0; t < templates.length; t++) {
+				start[t] = total;
+				long[] product = {1};
+				fillTitle(templates[t], general ? null : CONDITIONS[0], new Digits(0, null) {
+					@Override
+					int next(int n) {
+						product[0] *= n;
+						return 0;
+					}
+				});
+				total += (int) product[0];
+			}
+			this.size = total;
+			long m = 1_000_003L;
+			while (total % m == 0) {
+				m += 2;
+			}
+			this.multiplier = m;
+		}
+
+		static TitleSpace of(boolean general, boolean guideline) {
+			return ALL[(general ? 2 : 0) + (guideline ? 1 : 0)];
+		}
+
+		int templateOf(int flat) {
+			int t = templates.length - 1;
+			while (start[t] > flat) {
+				t--;
+			}
+			return t;
+		}
+	}
+
+	/** A title from its template; every choice comes from {@code digits}. */
+	private static String fillTitle(String template, Condition condition, Digits digits) {
+		StringBuilder out = new StringBuilder(template.length() + 64);
+		int treatment = 0;
+		int test = 0;
+		int at = 0;
+		while (true) {
+			int open = template.indexOf('{', at);
+			if (open < 0) {
+				out.append(template, at, template.length());
+				break;
+			}
+			int close = template.indexOf('}', open);
+			out.append(template, at, open);
+			String slot = template.substring(open + 1, close);
+			String value;
+			switch (slot.toLowerCase(Locale.ROOT)) {
+				case "cond" -> value = condition.text;
+				case "outcome" -> value = condition.outcome;
+				case "tx" -> {
+					treatment = digits.next(3);
+					value = condition.treatments[treatment];
+				}
+				case "txother" -> value = condition.treatments[(treatment + 1 + digits.next(2)) % 3];
+				case "test" -> {
+					test = digits.next(2);
+					value = condition.tests[test];
+				}
+				case "testother" -> value = condition.tests[1 - test];
+				case "pop" -> value = TITLE_POPULATIONS[digits.next(TITLE_POPULATIONS.length)];
+				case "setting" -> value = SETTINGS[digits.next(SETTINGS.length)];
+				case "design" -> value = TRIAL_DESIGNS[digits.next(TRIAL_DESIGNS.length)];
+				case "obs" -> value = OBSERVATIONAL_DESIGNS[digits.next(OBSERVATIONAL_DESIGNS.length)];
+				case "edition" -> value = EDITIONS[digits.next(EDITIONS.length)];
+				case "aspect" -> value = ASPECTS[digits.next(ASPECTS.length)];
+				case "body" -> value = GUIDELINE_BODIES[digits.next(GUIDELINE_BODIES.length)];
+				case "followup" -> value = FOLLOW_UPS[digits.next(FOLLOW_UPS.length)];
+				default -> throw new IllegalStateException("unknown title slot {" + slot + "}");
+			}
+			out.append(Character.isUpperCase(slot.charAt(0)) ? capitalised(value) : value);
+			at = close + 1;
+		}
+		return out.toString();
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -938,30 +1067,35 @@ public final class CorpusGenerator {
 		},
 	};
 
+	// Title templates. Slots are decoded from a work's index (see fillTitle): cond, outcome, tx (one of
+	// the condition's treatments), txother (another), test, testother, pop, setting, design, obs,
+	// edition, aspect, body, followup. Each template makes from about 10 to 160 distinct titles.
+
 	private static final String[] GUIDELINE_TITLES = {
 		"{Cond}: Diagnosis and Management in {setting}.",
-		"Clinical Practice Guideline for the Management of {cond}.",
+		"{Body} for the Management of {cond} in {setting}.",
 		"{Aspect} in {cond}: Consensus Recommendations.",
-		"Recommendations on {tx0} for {cond}: {edition}.",
+		"Recommendations on {tx} for {cond}: {edition}.",
 		"International Consensus Statement on {aspect} in {cond}.",
-		"Should {tx1} Be Offered to {Pop} With {cond}? Rapid Recommendations.",
-		"Should {tx0} Be Offered to {Pop} With {cond}?",
+		"Should {tx} Be Offered to {Pop} With {cond}? Rapid Recommendations.",
+		"Should {tx} Be Offered to {Pop} With {cond}?",
 		"Management of {cond} in {setting}: {edition}.",
-		"{Test0} and {test1} in the Assessment of {cond}: Guidance for {setting}.",
+		"{Test} and {testother} in the Assessment of {cond}: Guidance for {setting}.",
 	};
 
 	private static final String[] RESEARCH_TITLES = {
-		"Efficacy and Safety of {tx0} in {cond}: {design}.",
-		"{Tx0} Versus {tx1} for {cond}: A Systematic Review and Meta-analysis.",
-		"Does {tx0} Reduce {outcome} in {cond}? {obs}.",
-		"Long-Term Outcomes of {tx1} in {cond}: Follow-up of a Randomised Trial.",
-		"{Test0} for the Diagnosis of {cond} in {setting}: A Diagnostic Accuracy Study.",
-		"Real-World Effectiveness of {tx0} in {cond}: {obs}.",
-		"Is {tx1} Cost-Effective for {Pop} With {cond}?",
-		"Adherence to {tx0} Among {Pop} With {cond}: A Qualitative Study.",
+		"Efficacy and Safety of {tx} in {cond}: {design}.",
+		"{Tx} Versus {txother} for {cond} in {setting}: A Systematic Review and Meta-analysis.",
+		"Does {tx} Reduce {outcome} in {cond}? {obs}.",
+		"Long-Term Outcomes of {tx} in {cond}: {followup}.",
+		"{Test} for the Diagnosis of {cond} in {setting}: A Diagnostic Accuracy Study.",
+		"Real-World Effectiveness of {tx} in {cond}: {obs}.",
+		"Is {tx} Cost-Effective for {Pop} With {cond}?",
+		"Adherence to {tx} Among {Pop} With {cond}: A Qualitative Study.",
 		"{Outcome} in {Pop} With {cond}: {obs}.",
-		"What Predicts Response to {tx2} in {cond}?",
-		"{Aspect} for {cond} in {setting}: {design}.",
+		"What Predicts Response to {tx} in {Pop} With {cond}?",
+		"{Aspect} for {cond}: {design}.",
+		"Trends in {aspect} for {cond}: {obs}.",
 	};
 
 	private static final String[] GENERAL_GUIDELINE_TITLES = {
@@ -969,6 +1103,7 @@ public final class CorpusGenerator {
 		"Medicines Optimisation for {Pop}: {edition}.",
 		"Grading the Certainty of Evidence in Clinical Guidelines: {edition}.",
 		"Shared Decision-Making in {setting}: {edition}.",
+		"{Body} on Falls Prevention for {Pop}.",
 	};
 
 	private static final String[] GENERAL_RESEARCH_TITLES = {
@@ -981,31 +1116,116 @@ public final class CorpusGenerator {
 		"Health Literacy and Outcomes of Chronic Disease Among {Pop}: {obs}.",
 	};
 
-	private static final String[] JOURNALS = {
-		"The Lancet", "BMJ", "JAMA", "JAMA Internal Medicine", "New England Journal of Medicine",
-		"Annals of Internal Medicine", "Journal of Neurology, Neurosurgery, and Psychiatry",
-		"Diabetes, Obesity and Metabolism", "Arthritis & Rheumatology", "Cochrane Database of Systematic Reviews",
-		"Thorax", "European Heart Journal", "Circulation", "Gut", "Rheumatology", "Clinical Infectious Diseases",
-		"Journal of Allergy and Clinical Immunology", "Neurology", "Kidney International",
-		"Journal of Clinical Endocrinology & Metabolism", "British Journal of General Practice",
-		"Canadian Medical Association Journal", "Médecine et Maladies Infectieuses", "PLOS Medicine",
-		"Age and Ageing", "Journal of the American Geriatrics Society", "Lancet Respiratory Medicine",
-		"Alimentary Pharmacology & Therapeutics", "Annals of the Rheumatic Diseases", "Journal of Hepatology",
-		"Archives of Disease in Childhood", "Obstetrics & Gynecology", "European Respiratory Journal",
-		"Journal of General Internal Medicine", "Family Practice", "Headache", "Cephalalgia",
-		"Movement Disorders", "Journal of Psychiatry & Neuroscience", "Sleep",
+	private static final String[] TITLE_POPULATIONS = {
+		"Adults", "Older Adults", "Older People", "Primary Care Patients", "Hospitalised Patients", "Young Adults",
+		"Frail Older People", "Ethnic Minority Groups", "Low-Income Populations", "Veterans", "Care Home Residents",
+		"Working-Age Adults",
 	};
 
-	private static final String[] SOCIETIES = {
-		"National Institute for Health and Care Excellence", "American College of Physicians",
-		"European Society of Cardiology", "American Diabetes Association", "Global Initiative for Asthma",
-		"British Thoracic Society", "American College of Rheumatology", "European Alliance of Associations for Rheumatology",
-		"Infectious Diseases Society of America", "Scottish Intercollegiate Guidelines Network",
-		"Haute Autorité de Santé", "World Health Organization", "Kidney Disease: Improving Global Outcomes",
-		"American Academy of Neurology", "U.S. Preventive Services Task Force", "Royal College of Physicians",
-		"American Gastroenterological Association", "European Academy of Neurology", "Endocrine Society",
-		"Deutsche Gesellschaft für Neurologie",
+	private static final String[] GUIDELINE_BODIES = {
+		"Clinical Practice Guideline", "Evidence-Based Guideline", "National Guideline", "Joint Guideline",
+		"Interdisciplinary Guideline", "Updated Guideline",
 	};
+
+	private static final String[] FOLLOW_UPS = {
+		"Follow-up of a Randomised Trial", "Ten-Year Follow-up of a Randomised Trial",
+		"Extended Follow-up of a Prospective Cohort", "A Registry Analysis",
+	};
+
+	/** Sources of cited works: {societies, journals}, general and per specialty. */
+	private static final String[][] GENERAL_SOURCES = {
+		{
+			"National Institute for Health and Care Excellence", "American College of Physicians",
+			"Scottish Intercollegiate Guidelines Network", "Haute Autorité de Santé", "World Health Organization",
+			"U.S. Preventive Services Task Force", "Royal College of Physicians",
+			"Royal Australian College of General Practitioners",
+		},
+		{
+			"The Lancet", "BMJ", "JAMA", "JAMA Internal Medicine", "New England Journal of Medicine",
+			"Annals of Internal Medicine", "Cochrane Database of Systematic Reviews", "British Journal of General Practice",
+			"Canadian Medical Association Journal", "PLOS Medicine", "Age and Ageing",
+			"Journal of the American Geriatrics Society", "Journal of General Internal Medicine", "Family Practice",
+			"BMC Medicine", "Deutsches Ärzteblatt International",
+		},
+	};
+
+	private static final java.util.Map<String, String[][]> SPECIALTIES = java.util.Map.ofEntries(
+		java.util.Map.entry("cardio", new String[][] {
+			{"European Society of Cardiology", "American Heart Association", "American College of Cardiology",
+				"American College of Chest Physicians"},
+			{"European Heart Journal", "Circulation", "Journal of the American College of Cardiology", "Heart",
+				"Hypertension", "Journal of Thrombosis and Haemostasis"}}),
+		java.util.Map.entry("resp", new String[][] {
+			{"Global Initiative for Asthma", "British Thoracic Society",
+				"Global Initiative for Chronic Obstructive Lung Disease", "European Respiratory Society",
+				"American Thoracic Society"},
+			{"Thorax", "European Respiratory Journal", "Lancet Respiratory Medicine",
+				"American Journal of Respiratory and Critical Care Medicine", "Chest"}}),
+		java.util.Map.entry("rheum", new String[][] {
+			{"American College of Rheumatology", "European Alliance of Associations for Rheumatology",
+				"British Society for Rheumatology"},
+			{"Arthritis & Rheumatology", "Rheumatology", "Annals of the Rheumatic Diseases", "Arthritis Care & Research",
+				"Osteoarthritis and Cartilage"}}),
+		java.util.Map.entry("neuro", new String[][] {
+			{"American Academy of Neurology", "European Academy of Neurology", "Deutsche Gesellschaft für Neurologie",
+				"International League Against Epilepsy", "American Headache Society"},
+			{"Neurology", "Journal of Neurology, Neurosurgery, and Psychiatry", "The Lancet Neurology", "Cephalalgia",
+				"Headache", "Movement Disorders", "Epilepsia", "Brain"}}),
+		java.util.Map.entry("endo", new String[][] {
+			{"American Diabetes Association", "Endocrine Society", "European Association for the Study of Diabetes",
+				"European Thyroid Association", "American Association of Clinical Endocrinology"},
+			{"Diabetes Care", "Diabetes, Obesity and Metabolism", "Journal of Clinical Endocrinology & Metabolism",
+				"Thyroid", "Obesity", "The Lancet Diabetes & Endocrinology", "Osteoporosis International"}}),
+		java.util.Map.entry("gi", new String[][] {
+			{"American Gastroenterological Association", "British Society of Gastroenterology",
+				"European Crohn’s and Colitis Organisation", "American College of Gastroenterology"},
+			{"Gut", "Gastroenterology", "Alimentary Pharmacology & Therapeutics", "American Journal of Gastroenterology",
+				"Journal of Crohn’s and Colitis"}}),
+		java.util.Map.entry("renal", new String[][] {
+			{"Kidney Disease: Improving Global Outcomes", "UK Kidney Association"},
+			{"Kidney International", "Journal of the American Society of Nephrology", "Nephrology Dialysis Transplantation"}}),
+		java.util.Map.entry("psych", new String[][] {
+			{"American Psychiatric Association", "Royal College of Psychiatrists",
+				"Canadian Network for Mood and Anxiety Treatments"},
+			{"JAMA Psychiatry", "British Journal of Psychiatry", "Journal of Psychiatry & Neuroscience",
+				"Journal of Affective Disorders"}}),
+		java.util.Map.entry("derm", new String[][] {
+			{"British Association of Dermatologists", "American Academy of Dermatology", "European Dermatology Forum"},
+			{"British Journal of Dermatology", "JAMA Dermatology", "Journal of the American Academy of Dermatology",
+				"Acta Dermato-Venereologica"}}),
+		java.util.Map.entry("id", new String[][] {
+			{"Infectious Diseases Society of America", "British Infection Association",
+				"European Society of Clinical Microbiology and Infectious Diseases",
+				"Advisory Committee on Immunization Practices"},
+			{"Clinical Infectious Diseases", "The Lancet Infectious Diseases", "Journal of Antimicrobial Chemotherapy",
+				"Médecine et Maladies Infectieuses"}}),
+		java.util.Map.entry("haem", new String[][] {
+			{"British Society for Haematology", "American Society of Hematology"},
+			{"British Journal of Haematology", "Blood", "American Journal of Hematology", "Haematologica"}}),
+		java.util.Map.entry("uro", new String[][] {
+			{"European Association of Urology", "American Urological Association"},
+			{"European Urology", "Journal of Urology", "BJU International"}}),
+		java.util.Map.entry("gyn", new String[][] {
+			{"Royal College of Obstetricians and Gynaecologists", "European Society of Human Reproduction and Embryology",
+				"American College of Obstetricians and Gynecologists"},
+			{"Human Reproduction", "Obstetrics & Gynecology", "Fertility and Sterility"}}),
+		java.util.Map.entry("sleep", new String[][] {
+			{"American Academy of Sleep Medicine", "European Sleep Research Society"},
+			{"Sleep", "Journal of Sleep Research", "Sleep Medicine Reviews"}}));
+
+	private static final String[] GENERAL_GUIDELINE_SOURCES = concat(GENERAL_SOURCES[0], GENERAL_SOURCES[1]);
+
+	private static String[] concat(String[]... lists) {
+		return Arrays.stream(lists).flatMap(Arrays::stream).toArray(String[]::new);
+	}
+
+	private static String[][] specialty(String name) {
+		String[][] sources = SPECIALTIES.get(name);
+		if (sources == null) {
+			throw new IllegalStateException("unknown specialty " + name);
+		}
+		return sources;
+	}
 
 	private static final String[] DOI_PATTERNS = {
 		"10.1016/j.jclinepi.%1$d.%2$07d", "10.1136/bmj-%1$d-%2$07d", "10.1001/jama.%1$d.%2$07d", "10.1093/rheumatology/kez%2$07d",
@@ -1067,7 +1287,9 @@ public final class CorpusGenerator {
 			String[] treatments,
 			String[] tests,
 			String outcome,
-			String[] populations) {}
+			String[] populations,
+			String[] guidelineSources,
+			String[] researchSources) {}
 
 	private static Condition[] conditions(String[][] rows) {
 		Condition[] conditions = new Condition[rows.length];
@@ -1094,129 +1316,131 @@ public final class CorpusGenerator {
 			}
 			conditions[i] = new Condition(i, row[0], row[1], row[2], row[3], row[4], flags,
 					new String[] {row[6], row[7], row[8]}, new String[] {row[9], row[10]}, row[11],
-					populations.toArray(String[]::new));
+					populations.stream().filter(p -> !p.contains(row[4])).toArray(String[]::new),
+					concat(specialty(row[12])[0], GENERAL_SOURCES[0], specialty(row[12])[1]),
+					concat(specialty(row[12])[1], GENERAL_SOURCES[1]));
 		}
 		return conditions;
 	}
 
 	// display, SNOMED CT, ICD-10-CM, question name, in-sentence text, flags,
-	// three treatments, two tests, an outcome
+	// three treatments, two tests, an outcome, a specialty (see SPECIALTIES)
 	private static final Condition[] CONDITIONS = conditions(new String[][] {
 		{"Migraine", "37796009", "G43.909", "Migraine", "migraine", "KP",
-			"topiramate", "propranolol", "erenumab", "a headache diary", "neuroimaging", "monthly migraine days"},
+			"topiramate", "propranolol", "erenumab", "a headache diary", "neuroimaging", "monthly migraine days", "neuro"},
 		{"Type 2 diabetes mellitus", "44054006", "E11.9", "Type 2 diabetes", "type 2 diabetes", "P",
 			"metformin", "empagliflozin", "semaglutide", "HbA1c", "the urine albumin-to-creatinine ratio",
-			"major cardiovascular events"},
+			"major cardiovascular events", "endo"},
 		{"Essential hypertension", "59621000", "I10", "Essential hypertension", "essential hypertension", "P",
-			"amlodipine", "ramipril", "indapamide", "ambulatory blood pressure monitoring", "serum potassium", "stroke"},
+			"amlodipine", "ramipril", "indapamide", "ambulatory blood pressure monitoring", "serum potassium", "stroke", "cardio"},
 		{"Asthma", "195967001", "J45.909", "Asthma", "asthma", "KP",
 			"inhaled budesonide–formoterol", "montelukast", "mepolizumab", "spirometry",
-			"fractional exhaled nitric oxide", "severe exacerbations"},
+			"fractional exhaled nitric oxide", "severe exacerbations", "resp"},
 		{"Atrial fibrillation", "49436004", "I48.91", "Atrial fibrillation", "atrial fibrillation", "",
-			"apixaban", "bisoprolol", "catheter ablation", "a 12-lead ECG", "echocardiography", "ischaemic stroke"},
+			"apixaban", "bisoprolol", "catheter ablation", "a 12-lead ECG", "echocardiography", "ischaemic stroke", "cardio"},
 		{"Hypothyroidism", "40930008", "E03.9", "Hypothyroidism", "hypothyroidism", "KP",
 			"levothyroxine 1.6 µg/kg daily", "liothyronine", "levothyroxine dose adjustment", "serum TSH", "free T4",
-			"symptom burden"},
+			"symptom burden", "endo"},
 		{"Gout", "90560007", "M10.9", "Gout", "gout", "",
-			"allopurinol", "colchicine", "febuxostat", "serum urate", "joint aspiration", "recurrent flares"},
+			"allopurinol", "colchicine", "febuxostat", "serum urate", "joint aspiration", "recurrent flares", "rheum"},
 		{"Sjögren's syndrome", "83901003", "M35.00", "Sjögren's syndrome", "Sjögren's syndrome", "P",
 			"pilocarpine", "hydroxychloroquine", "topical ciclosporin", "Schirmer testing", "anti-Ro/SSA antibodies",
-			"sicca symptoms"},
+			"sicca symptoms", "rheum"},
 		{"Chronic obstructive pulmonary disease", "13645005", "J44.9", "COPD", "COPD", "",
 			"tiotropium 18 µg once daily", "pulmonary rehabilitation", "roflumilast", "post-bronchodilator spirometry",
-			"the blood eosinophil count", "moderate or severe exacerbations"},
+			"the blood eosinophil count", "moderate or severe exacerbations", "resp"},
 		{"Heart failure", "84114007", "I50.9", "Heart failure", "heart failure", "",
 			"sacubitril–valsartan", "dapagliflozin", "spironolactone", "NT-proBNP", "echocardiography",
-			"hospitalisation for heart failure"},
+			"hospitalisation for heart failure", "cardio"},
 		{"Major depressive disorder", "370143000", "F32.9", "Major depressive disorder", "major depressive disorder", "KP",
 			"sertraline", "cognitive behavioural therapy", "mirtazapine", "the PHQ-9", "a suicide risk assessment",
-			"relapse"},
+			"relapse", "psych"},
 		{"Generalized anxiety disorder", "21897009", "F41.1", "Generalized anxiety disorder", "generalized anxiety disorder",
 			"KP", "escitalopram", "cognitive behavioural therapy", "pregabalin", "the GAD-7", "thyroid function tests",
-			"relapse"},
+			"relapse", "psych"},
 		{"Rheumatoid arthritis", "69896004", "M06.9", "Rheumatoid arthritis", "rheumatoid arthritis", "P",
 			"methotrexate", "adalimumab", "tofacitinib", "anti-CCP antibodies", "the DAS28 score",
-			"radiographic progression"},
+			"radiographic progression", "rheum"},
 		{"Osteoarthritis of knee", "239873007", "M17.9", "Knee osteoarthritis", "knee osteoarthritis", "",
 			"topical diclofenac", "structured exercise therapy", "intra-articular corticosteroid injection",
-			"weight-bearing radiographs", "a functional assessment", "disability"},
+			"weight-bearing radiographs", "a functional assessment", "disability", "rheum"},
 		{"Osteoporosis", "64859006", "M81.0", "Osteoporosis", "osteoporosis", "",
-			"alendronate", "denosumab", "zoledronic acid", "DXA scanning", "the FRAX score", "hip fracture"},
+			"alendronate", "denosumab", "zoledronic acid", "DXA scanning", "the FRAX score", "hip fracture", "endo"},
 		{"Community acquired pneumonia", "385093006", "J18.9", "Community-acquired pneumonia",
 			"community-acquired pneumonia", "KP", "amoxicillin", "doxycycline", "clarithromycin", "the CRB-65 score",
-			"chest radiography", "30-day mortality"},
+			"chest radiography", "30-day mortality", "id"},
 		{"Chronic kidney disease", "709044004", "N18.9", "Chronic kidney disease", "chronic kidney disease", "",
 			"dapagliflozin", "ramipril", "finerenone", "estimated GFR", "the urine albumin-to-creatinine ratio",
-			"progression to kidney failure"},
+			"progression to kidney failure", "renal"},
 		{"Iron deficiency anemia", "87522002", "D50.9", "Iron deficiency anaemia", "iron deficiency anaemia", "KP",
 			"oral ferrous sulfate", "intravenous ferric carboxymaltose", "alternate-day oral iron", "serum ferritin",
-			"coeliac serology", "the need for transfusion"},
+			"coeliac serology", "the need for transfusion", "haem"},
 		{"Vitamin B12 deficiency", "190634004", "E53.8", "Vitamin B12 deficiency", "vitamin B12 deficiency", "P",
 			"intramuscular hydroxocobalamin", "oral cyanocobalamin 1000 µg daily", "dietary advice", "serum total B12",
-			"methylmalonic acid", "neurological complications"},
+			"methylmalonic acid", "neurological complications", "haem"},
 		{"Gastroesophageal reflux disease", "235595009", "K21.9", "Gastro-oesophageal reflux",
 			"gastro-oesophageal reflux disease", "KP", "omeprazole", "alginate therapy", "laparoscopic fundoplication",
-			"upper endoscopy", "ambulatory pH monitoring", "recurrent oesophagitis"},
+			"upper endoscopy", "ambulatory pH monitoring", "recurrent oesophagitis", "gi"},
 		{"Psoriasis", "9014002", "L40.9", "Psoriasis", "psoriasis", "KP",
 			"topical calcipotriol–betamethasone", "methotrexate", "secukinumab", "the PASI score",
-			"screening for psoriatic arthritis", "disease flares"},
+			"screening for psoriatic arthritis", "disease flares", "derm"},
 		{"Atopic dermatitis", "24079001", "L20.9", "Atopic dermatitis", "atopic dermatitis", "KP",
-			"regular emollients", "topical tacrolimus", "dupilumab", "the EASI score", "patch testing", "flare frequency"},
+			"regular emollients", "topical tacrolimus", "dupilumab", "the EASI score", "patch testing", "flare frequency", "derm"},
 		{"Epilepsy", "84757009", "G40.909", "Epilepsy", "epilepsy", "KP",
-			"lamotrigine", "levetiracetam", "sodium valproate", "an EEG", "MRI of the brain", "seizure frequency"},
+			"lamotrigine", "levetiracetam", "sodium valproate", "an EEG", "MRI of the brain", "seizure frequency", "neuro"},
 		{"Parkinson's disease", "49049000", "G20.A1", "Parkinson's disease", "Parkinson's disease", "",
-			"levodopa", "pramipexole", "rasagiline", "a DaTscan", "a falls assessment", "motor fluctuations"},
+			"levodopa", "pramipexole", "rasagiline", "a DaTscan", "a falls assessment", "motor fluctuations", "neuro"},
 		{"Alzheimer's disease", "26929004", "G30.9", "Alzheimer's disease", "Alzheimer's disease", "",
-			"donepezil", "memantine", "cognitive stimulation therapy", "the MoCA", "CSF biomarkers", "cognitive decline"},
+			"donepezil", "memantine", "cognitive stimulation therapy", "the MoCA", "CSF biomarkers", "cognitive decline", "neuro"},
 		{"Essential tremor", "609558009", "G25.0", "Essential tremor", "essential tremor", "",
 			"propranolol", "primidone", "focused ultrasound thalamotomy", "a tremor rating scale",
-			"thyroid function tests", "tremor severity"},
+			"thyroid function tests", "tremor severity", "neuro"},
 		{"Hyperlipidemia", "55822004", "E78.5", "Hyperlipidaemia", "hyperlipidaemia", "",
 			"atorvastatin", "ezetimibe", "evolocumab", "a non-fasting lipid profile", "lipoprotein(a)",
-			"major vascular events"},
+			"major vascular events", "cardio"},
 		{"Obesity", "414916001", "E66.9", "Obesity", "obesity", "K",
 			"semaglutide", "tirzepatide", "bariatric surgery", "waist circumference",
-			"screening for obstructive sleep apnoea", "obesity-related complications"},
+			"screening for obstructive sleep apnoea", "obesity-related complications", "endo"},
 		{"Urinary tract infection", "68566005", "N39.0", "Urinary tract infection", "urinary tract infection", "KP",
 			"nitrofurantoin", "fosfomycin", "trimethoprim", "urine culture", "urine dipstick testing",
-			"recurrent infection"},
+			"recurrent infection", "id"},
 		{"Irritable bowel syndrome", "10743008", "K58.9", "Irritable bowel syndrome", "irritable bowel syndrome", "K",
 			"a low-FODMAP diet", "linaclotide", "low-dose amitriptyline", "faecal calprotectin", "coeliac serology",
-			"abdominal pain"},
+			"abdominal pain", "gi"},
 		{"Crohn's disease", "34000006", "K50.90", "Crohn's disease", "Crohn's disease", "KP",
 			"infliximab", "azathioprine", "ustekinumab", "ileocolonoscopy", "faecal calprotectin",
-			"surgical resection"},
+			"surgical resection", "gi"},
 		{"Ulcerative colitis", "64766004", "K51.90", "Ulcerative colitis", "ulcerative colitis", "KP",
 			"oral mesalazine", "vedolizumab", "tofacitinib", "flexible sigmoidoscopy", "faecal calprotectin",
-			"colectomy"},
+			"colectomy", "gi"},
 		{"Celiac disease", "396331005", "K90.0", "Coeliac disease", "coeliac disease", "KP",
 			"a strict gluten-free diet", "dietitian review", "calcium and vitamin D supplementation",
-			"tissue transglutaminase IgA", "duodenal biopsy", "persistent villous atrophy"},
+			"tissue transglutaminase IgA", "duodenal biopsy", "persistent villous atrophy", "gi"},
 		{"Systemic lupus erythematosus", "55464009", "M32.9", "Systemic lupus erythematosus",
 			"systemic lupus erythematosus", "P", "hydroxychloroquine", "mycophenolate mofetil", "belimumab",
-			"anti-dsDNA antibodies", "urinalysis for proteinuria", "renal flares"},
+			"anti-dsDNA antibodies", "urinalysis for proteinuria", "renal flares", "rheum"},
 		{"Multiple sclerosis", "24700007", "G35", "Multiple sclerosis", "multiple sclerosis", "P",
 			"ocrelizumab", "dimethyl fumarate", "natalizumab", "MRI of the brain and spinal cord",
-			"serum JC virus antibody testing", "relapse rate"},
+			"serum JC virus antibody testing", "relapse rate", "neuro"},
 		{"Deep vein thrombosis", "128053003", "I82.409", "Deep vein thrombosis", "deep vein thrombosis", "P",
 			"rivaroxaban", "apixaban", "low-molecular-weight heparin", "D-dimer", "compression ultrasonography",
-			"recurrent venous thromboembolism"},
+			"recurrent venous thromboembolism", "cardio"},
 		{"Pulmonary embolism", "59282003", "I26.99", "Pulmonary embolism", "pulmonary embolism", "P",
 			"apixaban", "systemic thrombolysis", "low-molecular-weight heparin", "CT pulmonary angiography",
-			"the simplified PESI score", "all-cause mortality"},
+			"the simplified PESI score", "all-cause mortality", "cardio"},
 		{"Polycystic ovary syndrome", "69878008", "E28.2", "Polycystic ovary syndrome", "polycystic ovary syndrome", "F",
 			"metformin", "combined oral contraceptives", "letrozole", "pelvic ultrasound", "an oral glucose tolerance test",
-			"metabolic complications"},
+			"metabolic complications", "gyn"},
 		{"Benign prostatic hyperplasia", "266569009", "N40.0", "Benign prostatic hyperplasia",
 			"benign prostatic hyperplasia", "M", "tamsulosin", "finasteride", "transurethral resection of the prostate",
-			"PSA testing", "a frequency–volume chart", "acute urinary retention"},
+			"PSA testing", "a frequency–volume chart", "acute urinary retention", "uro"},
 		{"Herpes zoster", "4740000", "B02.9", "Herpes zoster", "herpes zoster", "",
 			"valaciclovir", "recombinant zoster vaccine", "gabapentin", "PCR of vesicle fluid", "an eye examination",
-			"postherpetic neuralgia"},
+			"postherpetic neuralgia", "id"},
 		{"Obstructive sleep apnea syndrome", "78275009", "G47.33", "Obstructive sleep apnoea", "obstructive sleep apnoea", "",
 			"CPAP", "a mandibular advancement device", "weight management", "home sleep apnoea testing",
-			"the Epworth Sleepiness Scale", "daytime sleepiness"},
+			"the Epworth Sleepiness Scale", "daytime sleepiness", "sleep"},
 		{"Insomnia", "193462001", "G47.00", "Insomnia", "insomnia", "",
-			"CBT for insomnia", "zolpidem", "low-dose doxepin", "a sleep diary", "actigraphy", "sleep onset latency"},
+			"CBT for insomnia", "zolpidem", "low-dose doxepin", "a sleep diary", "actigraphy", "sleep onset latency", "sleep"},
 	});
 }
