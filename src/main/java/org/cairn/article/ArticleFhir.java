@@ -44,9 +44,9 @@ public final class ArticleFhir {
 			return "pmid-" + work.pmid().replaceAll("\\D", "");
 		}
 		if (work.doi() != null) {
-			return "doi-" + digest(work.doi().toLowerCase(Locale.ROOT));
+			return "doi-" + digest(work.doi().toLowerCase(Locale.ROOT), 8);
 		}
-		return "work-" + digest(normalised(work.title()) + "|" + normalised(work.source()) + "|" + work.year());
+		return "work-" + digest(normalised(work.title()) + "|" + normalised(work.source()) + "|" + work.year(), 8);
 	}
 
 	public static String citationUrl(String citationId) {
@@ -57,10 +57,11 @@ public final class ArticleFhir {
 		return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
-	private static String digest(String text) {
+	/** The first {@code bytes} bytes of the text's SHA-256, in hex. */
+	static String digest(String text, int bytes) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 8);
+			return HexFormat.of().formatHex(hash, 0, bytes);
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}

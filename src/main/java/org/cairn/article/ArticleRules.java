@@ -1,10 +1,6 @@
 package org.cairn.article;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /** Checks that hold for an article whatever format it came in. */
@@ -56,15 +52,6 @@ final class ArticleRules {
 			return slug;
 		}
 		String cut = slug.substring(0, MAX_SLUG - 8).replaceAll("-[^-]*$", "");
-		return cut + "-" + digest(slug);
-	}
-
-	private static String digest(String text) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 3);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return cut + "-" + ArticleFhir.digest(slug, 3);
 	}
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -111,7 +112,7 @@ final class FrontMatter {
 		List<Article.Topic> topics = new ArrayList<>();
 		if (values.get("topics") instanceof List<?> list) {
 			for (Object entry : list) {
-				Map<String, String> topic = MarkdownArticleParser.map(entry);
+				Map<String, String> topic = map(entry);
 				if (topic.get("code") == null || topic.get("system") == null) {
 					throw new ArticleFormatException(lineOf("topics"), "each topic needs a system and a code");
 				}
@@ -124,7 +125,7 @@ final class FrontMatter {
 	Map<String, String> referenceIds(int number) {
 		if (values.get("references") instanceof Map<?, ?> references) {
 			Object ids = references.get(number);
-			return MarkdownArticleParser.map(ids == null ? references.get(String.valueOf(number)) : ids);
+			return map(ids == null ? references.get(String.valueOf(number)) : ids);
 		}
 		return Map.of();
 	}
@@ -137,5 +138,13 @@ final class FrontMatter {
 			}
 		}
 		return 1;
+	}
+
+	private static Map<String, String> map(Object value) {
+		Map<String, String> map = new LinkedHashMap<>();
+		if (value instanceof Map<?, ?> m) {
+			m.forEach((k, v) -> map.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+		}
+		return map;
 	}
 }

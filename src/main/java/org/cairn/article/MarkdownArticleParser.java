@@ -1,10 +1,9 @@
 package org.cairn.article;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.BulletList;
@@ -183,13 +182,5 @@ public final class MarkdownArticleParser {
 			return "heading of level " + h.getLevel();
 		}
 		return node.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-	}
-
-	static Map<String, String> map(Object value) {
-		Map<String, String> map = new LinkedHashMap<>();
-		if (value instanceof Map<?, ?> m) {
-			m.forEach((k, v) -> map.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-		}
-		return map;
 	}
 }
