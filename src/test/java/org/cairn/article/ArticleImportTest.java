@@ -85,6 +85,12 @@ class ArticleImportTest extends CairnServerTest {
 				.where(new ReferenceClientParam("target").hasId("Library/" + REFERENCE_ID))
 				.returnBundle(Bundle.class).execute();
 		assertThat(provenance.getEntry()).isNotEmpty();
+
+		// a word of one claim finds the article by full text
+		Bundle byClaimWord = client().search().forResource(Library.class)
+				.where(new ca.uhn.fhir.rest.gclient.StringClientParam("_content").matches().value("hippocampal"))
+				.returnBundle(Bundle.class).execute();
+		assertThat(byClaimWord.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(REFERENCE_ID);
 	}
 
 	@Test

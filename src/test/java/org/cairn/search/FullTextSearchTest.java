@@ -68,6 +68,18 @@ class FullTextSearchTest extends CairnServerTest {
 	}
 
 	@Test
+	void contentAlsoSearchesTheNarrative() {
+		String word = "nc" + TestResources.unique().replaceAll("\\d", "u");
+		Library library = TestResources.library("Narrative content");
+		library.getText()
+				.setStatus(Narrative.NarrativeStatus.GENERATED)
+				.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><ul><li>A claim about " + word + "</li></ul></div>");
+		String id = client().create().resource(library).execute().getId().getIdPart();
+
+		assertThat(ids(search(Library.class, CONTENT.matches().value(word)))).containsExactly(id);
+	}
+
+	@Test
 	void textModifierOnTokensMatchesCodingDisplays() {
 		String word = "dx" + TestResources.unique().replaceAll("\\d", "v");
 		Library library = TestResources.library("Topic search");
