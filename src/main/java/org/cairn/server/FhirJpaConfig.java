@@ -40,9 +40,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 /**
  * Wires HAPI's JPA server for FHIR R5 onto Spring Boot's data source.
  *
- * <p>HAPI's own settings objects are bound straight from {@code cairn.storage.*} and
- * {@code cairn.paging.*} in {@code config/application.yaml}, so there is no hand-kept
- * properties class to mirror them.
+ * <p>HAPI's storage settings are bound straight from {@code cairn.storage.*} in
+ * {@code config/application.yaml}, so there is no hand-kept properties class to mirror them.
  */
 @Configuration
 // Batch2 runs HAPI's background jobs (reindexing after a new SearchParameter, bulk export)
@@ -115,8 +114,8 @@ public class FhirJpaConfig {
 		return new StaleSearchDeletingSvcImpl();
 	}
 
+	/** Page sizes come from {@code cairn.fhir.*}, set where the FHIR endpoint is built. */
 	@Bean
-	@ConfigurationProperties("cairn.paging")
 	public DatabaseBackedPagingProvider databaseBackedPagingProvider() {
 		return new DatabaseBackedPagingProvider();
 	}
