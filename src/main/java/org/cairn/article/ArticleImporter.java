@@ -12,6 +12,7 @@ import ca.uhn.fhir.validation.IValidatorModule;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.hl7.fhir.r5.model.Bundle;
+import org.hl7.fhir.r5.model.IdType;
 import org.hl7.fhir.r5.model.Library;
 import org.hl7.fhir.r5.model.OperationOutcome;
 import org.hl7.fhir.r5.model.RelatedArtifact;
@@ -84,7 +85,7 @@ public class ArticleImporter {
 
 	private Library storedLibrary(String id) {
 		try {
-			return (Library) daoRegistry.getResourceDao("Library").read(new org.hl7.fhir.r5.model.IdType("Library", id),
+			return (Library) daoRegistry.getResourceDao("Library").read(new IdType("Library", id),
 					new SystemRequestDetails());
 		} catch (ResourceNotFoundException | ResourceGoneException e) {
 			return null;
