@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
+import org.cairn.article.Article;
+import org.cairn.article.MarkdownArticleWriter;
 
 /**
  * Deterministic generator of realistic synthetic topic-summary articles, in the two layouts Cairn
@@ -607,84 +609,58 @@ public final class CorpusGenerator {
 		return claim.text + " " + numbers(claim.refs) + (claim.period ? "." : "");
 	}
 
+	/** Markdown is written by Cairn's own writer, from the article the model describes. */
 	private static String renderMarkdown(Model a) {
-		StringBuilder md = new StringBuilder(4096);
-		Condition c = a.condition;
-		md.append("---\n");
-		md.append("slug: ").append(markdownSlug(a.index, c)).append('\n');
-		md.append("version: 1.0.0\n");
-		md.append("last-updated: ").append(a.lastUpdated).append('\n');
-		md.append("review-status: ").append(a.reviewStatus).append('\n');
-		md.append(a.patientAudience ? "audience: [clinician, patient]\n" : "audience: [clinician]\n");
-		md.append("topics:\n");
-		md.append("  - system: http://snomed.info/sct\n");
-		md.append("    code: \"").append(c.snomed).append("\"\n");
-		md.append("    display: ").append(yamlString(c.display)).append('\n');
-		md.append("  - system: http://hl7.org/fhir/sid/icd-10-cm\n");
-		md.append("    code: ").append(c.icd).append('\n');
-		md.append("    display: ").append(yamlString(c.display)).append('\n');
-		md.append("authors:\n");
-		for (String name : a.authors) {
-			md.append("  - name: ").append(yamlString(name)).append('\n');
-		}
-		md.append("reviewers:\n");
-		for (String name : a.reviewers) {
-			md.append("  - name: ").append(yamlString(name)).append('\n');
-		}
-		boolean anyIds = false;
-		for (int i = 0; i < a.references.size(); i++) {
-			Work work = a.references.get(i);
-			if (work.pmid == null && work.doi == null) {
-				continue;
-			}
-			if (!anyIds) {
-				md.append("references:\n");
-				anyIds = true;
-			}
-			md.append("  ").append(i + 1).append(": {");
-			if (work.pmid != null) {
-				md.append("pmid: ").append(yamlString(work.pmid));
-			}
-			if (work.doi != null) {
-				md.append(work.pmid != null ? ", " : "").append("doi: ").append(yamlString(work.doi));
-			}
-			md.append("}\n");
-		}
-		md.append("---\n\n");
-		md.append("# ").append(a.question).append("\n\n");
-		for (Part part : a.parts) {
-			md.append("## ").append(part.title).append("\n\n");
-			for (Section section : part.sections) {
-				if (section.heading != null) {
-					md.append("### ").append(section.heading).append("\n\n");
-				}
-				if (section.lead != null) {
-					md.append(markdownClaim(section.lead)).append("\n\n");
-				}
-				for (Claim bullet : section.bullets) {
-					md.append("- ").append(markdownClaim(bullet)).append('\n');
-				}
-				if (!section.bullets.isEmpty()) {
-					md.append('\n');
-				}
-			}
-		}
-		md.append("## References\n\n");
-		for (int i = 0; i < a.references.size(); i++) {
-			Work work = a.references.get(i);
-			md.append(i + 1).append(". **").append(work.kind).append("** ").append(work.title)
-					.append(" *").append(work.source).append("*, ").append(work.year).append('\n');
-		}
-		md.append("\n## Disclaimer\n\n").append(a.disclaimer).append('\n');
-		return md.toString();
+		return MarkdownArticleWriter.write(article(a));
 	}
 
-	/** "text. [1]" or "text [2, 5]": parses to the same claim text as the page-text form. */
-	private static String markdownClaim(Claim claim) {
-		if (claim.refs == null) {
-			return claim.text + claim.end;
+	private static Article article(Model a) {
+		Condition c = a.condition;
+		List<Article.Part> parts = new ArrayList<>();
+		for (Part part : a.parts) {
+			List<Article.Section> sections = new ArrayList<>();
+			for (Section section : part.sections) {
+				List<Article.Claim> claims = new ArrayList<>();
+				if (section.lead != null) {
+					claims.add(claim(section.lead, false));
+				}
+				for (Claim bullet : section.bullets) {
+					claims.add(claim(bullet, true));
+				}
+				sections.add(new Article.Section(section.heading, claims));
+			}
+			parts.add(new Article.Part(part.title, null, sections));
 		}
-		return claim.text + (claim.period ? ". [" : " [") + numbers(claim.refs) + "]";
+		List<Article.CitedWork> references = new ArrayList<>();
+		for (int i = 0; i < a.references.size(); i++) {
+			Work work = a.references.get(i);
+			references.add(new Article.CitedWork(
+					i + 1, work.kind.toLowerCase(Locale.ROOT), work.title, work.source, work.year, work.pmid, work.doi, 0));
+		}
+		return new Article(
+				markdownSlug(a.index, c),
+				a.question,
+				"1.0.0",
+				a.lastUpdated,
+				a.reviewStatus,
+				a.patientAudience ? List.of("clinician", "patient") : List.of("clinician"),
+				List.of(
+						new Article.Topic("http://snomed.info/sct", c.snomed, c.display),
+						new Article.Topic("http://hl7.org/fhir/sid/icd-10-cm", c.icd, c.display)),
+				a.authors,
+				a.reviewers,
+				parts,
+				references,
+				a.disclaimer);
+	}
+
+	/** The claim as the parsers read it: a period written after the numbers belongs to the text. */
+	private static Article.Claim claim(Claim claim, boolean bullet) {
+		if (claim.refs == null) {
+			return new Article.Claim(claim.text + claim.end, List.of(), bullet, 0);
+		}
+		return new Article.Claim(
+				claim.text + (claim.period ? "." : ""), Arrays.stream(claim.refs).boxed().toList(), bullet, 0);
 	}
 
 	private static String numbers(int[] refs) {
@@ -708,10 +684,6 @@ public final class CorpusGenerator {
 	private static String slugOf(String text) {
 		String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
 		return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-	}
-
-	private static String yamlString(String value) {
-		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 	// ------------------------------------------------------------------------------------------
