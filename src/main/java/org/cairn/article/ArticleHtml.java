@@ -13,15 +13,21 @@ public final class ArticleHtml {
 
 	/** A complete page. */
 	public static String render(Article article) {
-		return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-				+ ArticleToFhir.escape(article.question()) + "</title></head><body>\n"
-				+ RENDERER.render(PARSER.parse(MarkdownArticleWriter.body(article)))
-				+ "</body></html>\n";
+		return page(article.question(), body(article));
 	}
 
-	/** The body without the question heading, as XHTML for a FHIR narrative. */
-	static String bodyHtml(Article article) {
-		String html = RENDERER.render(PARSER.parse(MarkdownArticleWriter.body(article)));
-		return html.replaceFirst("(?s)^<h1>.*?</h1>\\n", "").replace("<br>", "<br/>").replace("<hr>", "<hr/>");
+	/** The article's body, question heading included, as HTML rendered by commonmark. */
+	static String body(Article article) {
+		return RENDERER.render(PARSER.parse(MarkdownArticleWriter.body(article)));
+	}
+
+	static String page(String question, String body) {
+		return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+				+ ArticleToFhir.escape(question) + "</title></head><body>\n" + body + "</body></html>\n";
+	}
+
+	/** HTML from {@link #body} as XHTML, for a FHIR narrative: void elements closed. */
+	static String xhtml(String body) {
+		return body.replace("<br>", "<br/>").replace("<hr>", "<hr/>");
 	}
 }

@@ -163,12 +163,12 @@ public final class ArticleToFhir {
 				.setContentType("text/markdown; charset=utf-8")
 				.setTitle(article.question())
 				.setData(markdown.getBytes(StandardCharsets.UTF_8)));
-		String html = ArticleHtml.render(article);
+		String body = ArticleHtml.body(article);
 		library.addContent(new Attachment()
 				.setContentType("text/html; charset=utf-8")
 				.setTitle(article.question())
-				.setData(html.getBytes(StandardCharsets.UTF_8)));
-		narrative(library, "<h1>" + escape(article.question()) + "</h1>" + ArticleHtml.bodyHtml(article));
+				.setData(ArticleHtml.page(article.question(), body).getBytes(StandardCharsets.UTF_8)));
+		narrative(library, ArticleHtml.xhtml(body));
 		return library;
 	}
 
