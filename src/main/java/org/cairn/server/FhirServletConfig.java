@@ -45,6 +45,7 @@ public class FhirServletConfig {
 			DatabaseBackedPagingProvider pagingProvider,
 			ValueSetOperationProvider valueSetOperations,
 			ReindexProvider reindexProvider,
+			StartupGateInterceptor startupGate,
 			ObjectProvider<FhirServerExtension> extensions) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
@@ -62,6 +63,7 @@ public class FhirServletConfig {
 		server.setPagingProvider(pagingProvider);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
+		server.registerInterceptor(startupGate);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 
 		server.registerInterceptor(new UnparseableBodyInterceptor());
@@ -75,6 +77,11 @@ public class FhirServletConfig {
 
 		extensions.orderedStream().forEach(extension -> extension.extend(server));
 		return server;
+	}
+
+	@Bean
+	public StartupGateInterceptor startupGate() {
+		return new StartupGateInterceptor();
 	}
 
 	@Bean
