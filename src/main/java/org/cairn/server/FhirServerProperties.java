@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param validateRequests validate every created or updated resource against its profiles (422 when invalid)
  * @param defaultPageSize search page size when the client gives no {@code _count}
  * @param maxPageSize largest {@code _count} honoured
+ * @param writeCollisionRetries times a write that collided with a concurrent one is re-run before 409
  */
 @ConfigurationProperties("cairn.fhir")
-public record FhirServerProperties(boolean validateRequests, int defaultPageSize, int maxPageSize) {}
+public record FhirServerProperties(
+		boolean validateRequests, int defaultPageSize, int maxPageSize, int writeCollisionRetries) {}

@@ -67,6 +67,7 @@ public class FhirServletConfig {
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 
 		server.registerInterceptor(new UnparseableBodyInterceptor());
+		server.registerInterceptor(new WriteCollisionRetryInterceptor(properties.writeCollisionRetries()));
 		if (properties.validateRequests()) {
 			RequestValidatingInterceptor validating = new RequestValidatingInterceptor();
 			validating.setFailOnSeverity(ResultSeverityEnum.ERROR);

@@ -1,0 +1,120 @@
+package org.cairn.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A FHIR server under measurement, run as its own JVM with a fresh data folder, so its start-up
+ * and memory are its own and not the benchmark's.
+ */
+final class BenchServer implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+	final String name;
+	private final List<String> command;
+	private final Path log;
+	private final int port;
+	private Process process;
+
+	private BenchServer(String name, List<String> jvmArgs, String mainClass, List<String> appArgs, Path workDir)
+			throws IOException {
+		this.name = name;
+		this.port = freePort();
+		Files.createDirectories(workDir);
+		this.log = workDir.resolve(name + ".log");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmArgs);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
+		command.addAll(appArgs);
+		this.command = command;
+	}
+
+	/** Cairn with its own flags and {@code config/}, data under {@code workDir/cairn-data}. */
+	static BenchServer cairn(List<String> jvmArgs, Path workDir) throws IOException {
+		Path data = fresh(workDir.resolve("cairn-data"));
+		return new BenchServer("cairn", jvmArgs, "org.cairn.CairnApplication",
+				List.of("--cairn.data-dir=" + data.toAbsolutePath()), workDir);
+	}
+
+	/** Plain HAPI JPA with HAPI's defaults and the JVM's, data under {@code workDir/baseline-data}. */
+	static BenchServer baseline(Path workDir) throws IOException {
+		Path data = fresh(workDir.resolve("baseline-data"));
+		return new BenchServer("baseline", List.of(), "bench.baseline.BaselineHapiServer",
+				List.of("--baseline.data-dir=" + data.toAbsolutePath()), workDir);
+	}
+
+	String baseUrl() {
+		return "http://localhost:" + port + "/fhir";
+	}
+
+	/** Starts the JVM and returns the milliseconds until {@code /fhir/metadata} answers 200. */
+	long startAndTimeReady() throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		long started = System.nanoTime();
+		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		HttpRequest metadata = HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata")).build();
+		while (System.nanoTime() - started < START_TIMEOUT.toNanos()) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
+			}
+			try {
+				if (client.send(metadata, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return (System.nanoTime() - started) / 1_000_000;
+				}
+			} catch (IOException notListeningYet) {
+				// poll again
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException(name + " not ready after " + START_TIMEOUT + ", see " + log);
+	}
+
+	/** Resident set size of the server's JVM, in MB, from /proc. */
+	long rssMb() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+			}
+		}
+		throw new IOException("no VmRSS for process " + process.pid());
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process != null && process.isAlive()) {
+			process.destroy();
+			if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor();
+			}
+		}
+	}
+
+	private static Path fresh(Path dir) throws IOException {
+		if (Files.exists(dir)) {
+			try (var paths = Files.walk(dir)) {
+				paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+		return Files.createDirectories(dir);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package org.cairn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark, run small (both servers, a few articles and requests), so it keeps working. */
+class BenchmarkSmokeTest {
+
+	private static final Path OUT = Path.of("target", "bench-smoke");
+
+	@Test
+	void measuresCairnAndTheBaselineOnTheSameWorkAndWritesTheFigures() throws Exception {
+		Benchmark.run("--articles=12", "--requests=20", "--warmup=5", "--idle-seconds=1", "--search-clients=1,2",
+				"--cairn-jvm-args=-Xmx1g", "--out=" + OUT);
+
+		JsonNode results = new ObjectMapper().readTree(OUT.resolve("results.json").toFile());
+		List<String> names = new ArrayList<>();
+		for (JsonNode figure : results.get("figures")) {
+			String name = figure.get("name").asText();
+			names.add(name);
+			if (name.startsWith("articles stored")) {
+				assertThat(figure.get("cairn").asInt()).as(name).isEqualTo(12);
+				assertThat(figure.get("baseline").asInt()).as(name).isEqualTo(12);
+			}
+			if (name.endsWith("failed articles")) {
+				assertThat(figure.get("cairn").asInt()).as(name).isZero();
+			}
+			if (name.endsWith(": p99") || name.endsWith("requests/s")) {
+				assertThat(figure.get("cairn").asDouble()).as(name).isPositive();
+				assertThat(figure.get("baseline").asDouble()).as(name).isPositive();
+				assertThat(figure.get("timesBetter").asDouble()).as(name).isPositive();
+			}
+		}
+		assertThat(names).noneMatch(name -> name.endsWith("failed or empty answers"));
+		assertThat(names).contains(
+				"time to ready", "idle RSS", "RSS after loading",
+				"import $import-article: articles/s", "import transaction Bundles: articles/s",
+				"topic token, 2 clients: p99", "title :contains, 1 client: p99", "_content full text, 2 clients: requests/s",
+				"review status + _revinclude Provenance, 1 client: p50",
+				"article by url + _include Evidence, Citation, 2 clients: p95");
+		assertThat(OUT.resolve("results.md")).content().contains("| time to ready");
+	}
+}
