@@ -35,16 +35,20 @@ public class ArticleImporter {
 
 	private final DaoRegistry daoRegistry;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
+	/** Null when imports are not validated at runtime (see {@link ArticleProperties#validateResources()}). */
 	private final FhirValidator validator;
 
 	public ArticleImporter(
 			FhirContext fhirContext,
 			DaoRegistry daoRegistry,
 			IFhirSystemDao<Bundle, ?> systemDao,
-			IValidatorModule instanceValidator) {
+			IValidatorModule instanceValidator,
+			ArticleProperties properties) {
 		this.daoRegistry = daoRegistry;
 		this.systemDao = systemDao;
-		this.validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
+		this.validator = properties.validateResources()
+				? fhirContext.newValidator().registerValidatorModule(instanceValidator)
+				: null;
 	}
 
 	public ArticleImportResult importText(String text, ArticleFormat format) {
@@ -70,7 +74,9 @@ public class ArticleImporter {
 		if (stored != null && sameContent(stored, resources.library())) {
 			return new ArticleImportResult(stored, "unchanged", resources.size());
 		}
-		validate(resources);
+		if (validator != null) {
+			validate(resources);
+		}
 		int previousClaims = stored == null ? 0 : (int) stored.getRelatedArtifact().stream()
 				.filter(r -> r.getType() == RelatedArtifact.RelatedArtifactType.COMPOSEDOF)
 				.count();

@@ -27,10 +27,11 @@ class RestartTest {
 		String id;
 		String conformanceVersion;
 		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
+			conformanceVersion = conformanceVersion(server);
 			Library library = TestResources.library("Restart test");
 			library.setDescription("Survives a " + word + " restart.");
 			id = client(server).create().resource(library).execute().getId().getIdPart();
-			conformanceVersion = conformanceVersion(server);
+			// at once: before the full-text index's next commit
 			server.kill();
 		}
 
