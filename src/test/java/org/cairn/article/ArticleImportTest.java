@@ -146,6 +146,41 @@ class ArticleImportTest extends CairnServerTest {
 	}
 
 	@Test
+	void oneSearchBringsAnArticleWithItsClaimsWorksAndProvenanceAndCitesFindsItsReaders() {
+		String shared = "Included trial " + TestResources.unique();
+		Library a = parse(importText(Articles.pageText("including rosacea " + TestResources.unique(), shared), "text/plain"));
+		Library b = parse(importText(Articles.pageText("including acne " + TestResources.unique(), shared), "text/plain"));
+
+		Bundle whole = client().search()
+				.forResource(Library.class)
+				.where(Library.URL.matches().value(a.getUrl()))
+				.include(Library.INCLUDE_COMPOSED_OF)
+				.include(new ca.uhn.fhir.model.api.Include("Library:cites"))
+				.revInclude(Provenance.INCLUDE_TARGET)
+				.returnBundle(Bundle.class)
+				.execute();
+		List<String> ids = whole.getEntry().stream()
+				.map(e -> e.getResource().getIdElement().toUnqualifiedVersionless().getValue())
+				.toList();
+		List<String> expected = new java.util.ArrayList<>(related(a, RelatedArtifactType.COMPOSEDOF).stream()
+				.map(r -> r.getResourceReference().getReference())
+				.toList());
+		related(a, RelatedArtifactType.CITATION).forEach(r -> expected.add(r.getResourceReference().getReference()));
+		expected.add("Library/" + a.getIdPart());
+		assertThat(ids).containsAll(expected);
+		assertThat(ids).anyMatch(id -> id.startsWith("Provenance/"));
+
+		String sharedCitation = related(a, RelatedArtifactType.CITATION).get(1).getResourceReference().getReference();
+		Bundle citing = client().search()
+				.forResource(Library.class)
+				.where(new ReferenceClientParam("cites").hasId(sharedCitation))
+				.returnBundle(Bundle.class)
+				.execute();
+		assertThat(citing.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+				.containsExactlyInAnyOrder(a.getIdPart(), b.getIdPart());
+	}
+
+	@Test
 	void concurrentImportsOfArticlesSharingAWorkCreateOneCitation() {
 		String shared = "Concurrent registry analysis " + TestResources.unique();
 		List<CompletableFuture<HttpResponse<String>>> imports = List.of(
