@@ -131,7 +131,7 @@ class FhirRestTest extends CairnServerTest {
 		evidence.setUrl("http://cairn.dev/fhir/Evidence/include-" + tag);
 		client.create().resource(evidence).execute();
 		Library library = TestResources.library("Include test " + tag);
-		// R5's composed-of search parameter follows the canonical relatedArtifact.resource
+		// the part named by canonical only, as other authoring tools do: Cairn links the stored Evidence
 		library.addRelatedArtifact()
 				.setType(RelatedArtifact.RelatedArtifactType.COMPOSEDOF)
 				.setResource(evidence.getUrl());
