@@ -176,6 +176,35 @@ class FhirRestTest extends CairnServerTest {
 		assertThat(page2.getEntry()).hasSize(2);
 		assertThat(page3.getEntry()).hasSize(1);
 		assertThat(page3.getLink(Bundle.LINK_NEXT)).isNull();
+		List<String> seen = java.util.stream.Stream.of(page1, page2, page3)
+				.flatMap(page -> page.getEntry().stream())
+				.map(e -> e.getResource().getIdElement().getIdPart())
+				.toList();
+		assertThat(seen).doesNotHaveDuplicates().hasSize(5);
+	}
+
+	@Test
+	void aSearchWithoutCountAnswersTheDefaultPageSize() {
+		IGenericClient client = client();
+		String tag = "Default page " + TestResources.unique();
+		Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+		for (int i = 0; i < 23; i++) {
+			transaction.addEntry()
+					.setFullUrl("urn:uuid:" + java.util.UUID.randomUUID())
+					.setResource(TestResources.library(tag + " " + i))
+					.getRequest().setMethod(HTTPVerb.POST).setUrl("Library");
+		}
+		client.transaction().withBundle(transaction).execute();
+
+		Bundle first = client.search()
+				.forResource(Library.class)
+				.where(Library.TITLE.matches().value(tag))
+				.returnBundle(Bundle.class)
+				.execute();
+		assertThat(first.getEntry()).hasSize(20);
+		Bundle rest = client.loadPage().next(first).execute();
+		assertThat(rest.getEntry()).hasSize(3);
+		assertThat(rest.getTotal()).isEqualTo(23);
 	}
 
 	@Test
