@@ -96,7 +96,7 @@ public final class Benchmark {
 			importFigures(name, "import transaction Bundles", 0, n, i -> bundleRequest(server, i));
 		}
 		report.put(name, "RSS after loading", "MB", false, server.rssMb());
-		report.put(name, "articles stored (corpus " + n + ")", "count", true,
+		report.put(name, "articles stored, failed ones sent again (corpus " + n + ")", "count", true,
 				count(server, "Library?_summary=count") - librariesBefore);
 		for (Workload.Search search : workload.searches) {
 			for (int clients : options.searchClients()) {
@@ -117,7 +117,20 @@ public final class Benchmark {
 		report.put(server, figure + ": failed articles", "count", false, f.failures());
 		if (f.failures() > 0) {
 			report.note(server + ", " + figure + ": " + f.failures() + " failed; first: " + f.firstFailure());
+			resendOneByOne(server, f.failed().stream().map(i -> from + i).toList(), request);
 		}
+	}
+
+	/**
+	 * Sends the articles a server failed once more, one at a time and untimed, so that both servers
+	 * hold the same articles when searched. The failures stay in the report.
+	 */
+	private void resendOneByOne(String server, List<Integer> articles, IntFunction<HttpRequest> request)
+			throws InterruptedException {
+		LoadRunner.Figures again = runner.run(articles.size(), 1, i -> request.apply(articles.get(i)),
+				response -> response.statusCode() == 200 || response.statusCode() == 201);
+		report.note(server + ": the " + articles.size() + " failed articles sent again one by one, "
+				+ again.failures() + " failed again");
 	}
 
 	private void searchFigures(BenchServer server, Workload.Search search, int clients) throws InterruptedException {

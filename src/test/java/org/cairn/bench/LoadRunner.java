@@ -34,7 +34,7 @@ final class LoadRunner {
 			throws InterruptedException {
 		Recorder recorder = new Recorder(3);
 		AtomicInteger next = new AtomicInteger();
-		AtomicInteger failures = new AtomicInteger();
+		java.util.Queue<Integer> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
 		StringBuilder firstFailure = new StringBuilder();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		long started = System.nanoTime();
@@ -62,7 +62,7 @@ final class LoadRunner {
 						}
 						recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
 						if (!accepted) {
-							failures.incrementAndGet();
+							failed.add(i);
 							synchronized (firstFailure) {
 								if (firstFailure.isEmpty()) {
 									firstFailure.append(failure);
@@ -82,7 +82,7 @@ final class LoadRunner {
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Histogram histogram = recorder.getIntervalHistogram();
-		return new Figures(count, clients, failures.get(), firstFailure.toString(), seconds,
+		return new Figures(count, clients, List.copyOf(failed), firstFailure.toString(), seconds,
 				histogram.getValueAtPercentile(50) / 1000.0,
 				histogram.getValueAtPercentile(95) / 1000.0,
 				histogram.getValueAtPercentile(99) / 1000.0);
@@ -92,10 +92,14 @@ final class LoadRunner {
 		return body.length() > 300 ? body.substring(0, 300) + "…" : body;
 	}
 
-	/** What one run measured; latencies in milliseconds. */
+	/** What one run measured; latencies in milliseconds; {@code failed} holds the request numbers. */
 	record Figures(
-			int requests, int clients, int failures, String firstFailure, double seconds,
+			int requests, int clients, List<Integer> failed, String firstFailure, double seconds,
 			double p50, double p95, double p99) {
+
+		int failures() {
+			return failed.size();
+		}
 
 		double perSecond() {
 			return requests / seconds;
