@@ -110,8 +110,10 @@ public final class Benchmark {
 		log("%s: %s, articles %d..%d, %d clients", server, figure, from, to - 1, options.importClients());
 		LoadRunner.Figures f = runner.run(to - from, options.importClients(), i -> request.apply(from + i),
 				response -> response.statusCode() == 200 || response.statusCode() == 201);
-		report.put(server, figure + ": articles/s", "1/s", true, f.perSecond());
-		report.put(server, figure + ": resources/s", "1/s", true, workload.resources(from, to) / f.seconds());
+		int storedResources = workload.resources(from, to)
+				- f.failed().stream().mapToInt(i -> workload.resourceCounts[from + i]).sum();
+		report.put(server, figure + ": articles/s", "1/s", true, (f.requests() - f.failures()) / f.seconds());
+		report.put(server, figure + ": resources/s", "1/s", true, storedResources / f.seconds());
 		report.put(server, figure + ": p50 per article", "ms", false, f.p50());
 		report.put(server, figure + ": p99 per article", "ms", false, f.p99());
 		report.put(server, figure + ": failed articles", "count", false, f.failures());
