@@ -46,8 +46,7 @@ class ArticleProfilesTest extends CairnServerTest {
 		List<String> problems = new ArrayList<>();
 		int validated = 0;
 		for (Map.Entry<String, String> article : articles.entrySet()) {
-			Article parsed = ArticleFormat.ofFileName(article.getKey().endsWith(".md") ? "x.md" : "x.txt")
-					.parse(article.getValue());
+			Article parsed = ArticleFormat.ofFileName(article.getKey()).parse(article.getValue());
 			Bundle transaction = ArticleToFhir.transaction(ArticleToFhir.resources(parsed), 0, "CREATE", 1);
 			for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
 				problems.addAll(errors(article.getKey(), entry.getResource()));

@@ -42,25 +42,28 @@ record BenchOptions(
 			given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 		}
 		BenchOptions options = new BenchOptions(
-				Integer.parseInt(given.getOrDefault("articles", "10000")),
-				Long.parseLong(given.getOrDefault("seed", "42")),
-				Integer.parseInt(given.getOrDefault("import-clients", "4")),
-				Integer.parseInt(given.getOrDefault("requests", "1000")),
-				Integer.parseInt(given.getOrDefault("warmup", "100")),
-				Integer.parseInt(given.getOrDefault("idle-seconds", "30")),
-				Arrays.stream(given.getOrDefault("search-clients", "1,8").split(",")).map(Integer::parseInt).toList(),
-				List.of(given.getOrDefault("servers", "cairn,baseline").split(",")),
-				Arrays.stream(given.getOrDefault("cairn-jvm-args", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
-				Path.of(given.getOrDefault("out", "target/bench")));
-		Map<String, String> known = new HashMap<>(given);
-		List.of("articles", "seed", "import-clients", "requests", "warmup", "idle-seconds", "search-clients",
-				"servers", "cairn-jvm-args", "out").forEach(known::remove);
-		if (!known.isEmpty()) {
-			throw new IllegalArgumentException("unknown options " + known.keySet() + "\n" + USAGE);
+				Integer.parseInt(take(given, "articles", "10000")),
+				Long.parseLong(take(given, "seed", "42")),
+				Integer.parseInt(take(given, "import-clients", "4")),
+				Integer.parseInt(take(given, "requests", "1000")),
+				Integer.parseInt(take(given, "warmup", "100")),
+				Integer.parseInt(take(given, "idle-seconds", "30")),
+				Arrays.stream(take(given, "search-clients", "1,8").split(",")).map(Integer::parseInt).toList(),
+				List.of(take(given, "servers", "cairn,baseline").split(",")),
+				Arrays.stream(take(given, "cairn-jvm-args", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
+				Path.of(take(given, "out", "target/bench")));
+		// every known option was taken out above: whatever is left is unknown
+		if (!given.isEmpty()) {
+			throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + USAGE);
 		}
 		if (options.articles < 2) {
 			throw new IllegalArgumentException("--articles must be at least 2 (half go in as text, half as Bundles)");
 		}
 		return options;
+	}
+
+	private static String take(Map<String, String> given, String name, String fallback) {
+		String value = given.remove(name);
+		return value == null ? fallback : value;
 	}
 }

@@ -36,14 +36,6 @@ final class BenchReport {
 		values.computeIfAbsent(new Figure(name, unit, higherIsBetter), f -> new LinkedHashMap<>()).put(server, value);
 	}
 
-	Double get(String server, String name) {
-		return values.entrySet().stream()
-				.filter(e -> e.getKey().name().equals(name))
-				.map(e -> e.getValue().get(server))
-				.findFirst()
-				.orElse(null);
-	}
-
 	String table() {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "| %-64s | %-9s | %10s | %10s | %10s | %8s |%n",

@@ -199,8 +199,6 @@ public final class Benchmark {
 				throw new IllegalStateException("baseline refused " + file + ": " + response.body());
 			}
 		}
-		// HAPI's search parameter registry refreshes on a timer; give it the time to see them.
-		Thread.sleep(Duration.ofSeconds(15).toMillis());
 	}
 
 	private static long count(BenchServer server, String query) throws IOException, InterruptedException {

@@ -28,13 +28,14 @@ import org.cairn.article.ArticleToFhir;
 final class Workload {
 
 	final CorpusGenerator corpus;
-	final List<Path> bundles = new ArrayList<>();
+	final List<Path> bundles;
 	/** Resources each article stores: its Library, Evidence, Citations and one Provenance. */
 	final int[] resourceCounts;
 	final List<Search> searches;
 
-	private Workload(CorpusGenerator corpus, int[] resourceCounts, List<Search> searches) {
+	private Workload(CorpusGenerator corpus, List<Path> bundles, int[] resourceCounts, List<Search> searches) {
 		this.corpus = corpus;
+		this.bundles = bundles;
 		this.resourceCounts = resourceCounts;
 		this.searches = searches;
 	}
@@ -80,9 +81,7 @@ final class Workload {
 								.map(q -> q + "&_include=Library:composed-of&_include=Library:cites&_revinclude=Provenance:target")
 								.toList(),
 						List.of("\"Evidence\"", "\"Citation\"", "\"Provenance\"")));
-		Workload workload = new Workload(corpus, resourceCounts, searches);
-		workload.bundles.addAll(bundles);
-		return workload;
+		return new Workload(corpus, bundles, resourceCounts, searches);
 	}
 
 	int resources(int from, int to) {
