@@ -3,15 +3,19 @@ package org.cairn.search;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param indexDir where the local Lucene index lives (the embedded default)
  * @param recoveryMargin how far before the index's last commit start-up looks for writes to index again
+ * @param parsedResourceCache how much stored JSON the parsed versions kept for search pages may
+ *     amount to (0 keeps none)
  */
 @ConfigurationProperties("cairn.search")
-public record SearchProperties(Path indexDir, Duration recoveryMargin) {
+public record SearchProperties(Path indexDir, Duration recoveryMargin, DataSize parsedResourceCache) {
 
 	public SearchProperties {
 		recoveryMargin = recoveryMargin == null ? Duration.ofSeconds(30) : recoveryMargin;
+		parsedResourceCache = parsedResourceCache == null ? DataSize.ofBytes(0) : parsedResourceCache;
 	}
 }
