@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commits every write, so after a kill the resources written since the index's last commit
  * (read from the commit file's time, less a margin) are indexed again at start-up, before the
  * server answers. Without an index at all, everything is indexed.
+ *
+ * <p>After a clean stop nothing is indexed again: Hibernate Search commits the index when it
+ * closes, and a marker written once every context is closed says so. The marker is removed at
+ * start-up, so a crash after it is noticed at the next start.
  */
 @Component
 @Order(-1)
@@ -40,6 +45,7 @@ public class FullTextIndexRecovery implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(FullTextIndexRecovery.class);
 	private static final int PAGE = 200;
+	private static final String CLEAN_STOP_MARKER = "closed-cleanly";
 
 	private final SearchProperties properties;
 	private final ResourceReindexer reindexer;
@@ -56,7 +62,14 @@ public class FullTextIndexRecovery implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void run(ApplicationArguments args) throws IOException {
+		Path marker = properties.indexDir().resolve(CLEAN_STOP_MARKER);
+		boolean closedCleanly = Files.deleteIfExists(marker);
+		SpringApplication.getShutdownHandlers().add(() -> markCleanStop(marker));
+		if (closedCleanly) {
+			log.info("Full-text index closed cleanly at the last stop: nothing to index again");
+			return;
+		}
 		Instant since = lastCommit().map(t -> t.minus(properties.recoveryMargin())).orElse(Instant.EPOCH);
 		long started = System.nanoTime();
 		int reindexed = 0;
@@ -85,6 +98,17 @@ public class FullTextIndexRecovery implements ApplicationRunner {
 				.getResultList();
 		resources.forEach(reindexer::reindexResourceEntity);
 		return resources.stream().map(r -> r.getId().getId()).toList();
+	}
+
+	/** Runs after every application context has closed, so after the index's last commit. */
+	private static void markCleanStop(Path marker) {
+		try {
+			if (Files.isDirectory(marker.getParent())) {
+				Files.writeString(marker, Instant.now().toString());
+			}
+		} catch (IOException e) {
+			log.warn("Could not mark the full-text index as closed cleanly; the next start checks it: {}", e.getMessage());
+		}
 	}
 
 	/** When the index was last committed: the time of its newest {@code segments_N} file. */

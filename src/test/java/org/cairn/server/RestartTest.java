@@ -52,6 +52,36 @@ class RestartTest {
 	}
 
 	@Test
+	void aCleanStopNeedsNoFullTextRecoveryAndLosesNothing(@TempDir Path dataDir) throws Exception {
+		String word = "orderly" + TestResources.unique().replaceAll("\\d", "q");
+		String id;
+		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
+			Library library = TestResources.library("Clean stop test");
+			library.setDescription("Kept over an " + word + " stop.");
+			id = client(server).create().resource(library).execute().getId().getIdPart();
+			server.stop();
+		}
+
+		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
+			assertThat(server.output())
+					.contains("Full-text index closed cleanly at the last stop")
+					.doesNotContain("indexed again");
+			Bundle found = client(server).search()
+					.forResource(Library.class)
+					.where(new StringClientParam("_content").matches().value(word))
+					.returnBundle(Bundle.class)
+					.execute();
+			assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(id);
+
+			// the marker is used once: a kill after this start is recovered from at the next one
+			server.kill();
+		}
+		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
+			assertThat(server.output()).doesNotContain("closed cleanly").contains("indexed again");
+		}
+	}
+
+	@Test
 	void malformedConformanceFileStopsStartUpNamingTheFile(@TempDir Path dataDir, @TempDir Path conformance)
 			throws Exception {
 		Path broken = conformance.resolve("SearchParameter-broken.json");

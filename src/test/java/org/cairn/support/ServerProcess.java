@@ -90,6 +90,14 @@ public final class ServerProcess implements AutoCloseable {
 		return process.exitValue();
 	}
 
+	/** SIGTERM, as a service manager stops it, and waits until it has shut down. */
+	public void stop() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+			throw new IllegalStateException("Server still running after SIGTERM:\n" + output());
+		}
+	}
+
 	/** SIGKILL: no shutdown hooks, no flushing; what survives this was really stored. */
 	public void kill() throws InterruptedException {
 		process.destroyForcibly().waitFor();
