@@ -1,0 +1,31 @@
+package org.cairn.search;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.interceptor.ForceOffsetSearchModeInterceptor;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+
+/**
+ * Pages searches with {@code _offset} (HAPI's {@link ForceOffsetSearchModeInterceptor}), except
+ * full-text ones: for those HAPI's offset path hands the database every match of a common word
+ * (thousands) where its stored search takes the first 500, and was 3× slower at p95.
+ */
+@Interceptor
+public class OffsetPagingInterceptor {
+
+	private final ForceOffsetSearchModeInterceptor offsetPaging = new ForceOffsetSearchModeInterceptor();
+
+	public OffsetPagingInterceptor(int defaultPageSize) {
+		offsetPaging.setDefaultCount(defaultPageSize);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
+	public void storagePreSearchRegistered(SearchParameterMap params, RequestDetails request) {
+		if (!params.containsKey(Constants.PARAM_CONTENT) && !params.containsKey(Constants.PARAM_TEXT)) {
+			offsetPaging.storagePreSearchRegistered(params, request);
+		}
+	}
+}
