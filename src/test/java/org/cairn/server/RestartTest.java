@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.gclient.StringClientParam;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cairn.support.ServerProcess;
 import org.cairn.support.TestResources;
 import org.hl7.fhir.r5.model.Bundle;
@@ -39,12 +40,7 @@ class RestartTest {
 			Library read = client(server).read().resource(Library.class).withId(id).execute();
 			assertThat(read.getDescription()).contains(word);
 
-			Bundle found = client(server).search()
-					.forResource(Library.class)
-					.where(new StringClientParam("_content").matches().value(word))
-					.returnBundle(Bundle.class)
-					.execute();
-			assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(id);
+			assertThat(librariesFoundByFullText(server, word)).containsExactly(id);
 
 			// a second start loads the same conformance files without making new versions
 			assertThat(conformanceVersion(server)).isEqualTo(conformanceVersion);
@@ -66,12 +62,7 @@ class RestartTest {
 			assertThat(server.output())
 					.contains("Full-text index closed cleanly at the last stop")
 					.doesNotContain("indexed again");
-			Bundle found = client(server).search()
-					.forResource(Library.class)
-					.where(new StringClientParam("_content").matches().value(word))
-					.returnBundle(Bundle.class)
-					.execute();
-			assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(id);
+			assertThat(librariesFoundByFullText(server, word)).containsExactly(id);
 
 			// the marker is used once: a kill after this start is recovered from at the next one
 			server.kill();
@@ -91,6 +82,15 @@ class RestartTest {
 			assertThat(server.awaitExit()).isNotZero();
 			assertThat(server.output()).contains("Malformed conformance resource " + broken);
 		}
+	}
+
+	private static List<String> librariesFoundByFullText(ServerProcess server, String word) {
+		Bundle found = client(server).search()
+				.forResource(Library.class)
+				.where(new StringClientParam("_content").matches().value(word))
+				.returnBundle(Bundle.class)
+				.execute();
+		return found.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
 	}
 
 	private static String conformanceVersion(ServerProcess server) {
