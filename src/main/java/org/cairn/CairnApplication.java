@@ -1,7 +1,6 @@
 package org.cairn;
 
 import org.cairn.article.ArticleCommandLine;
-import org.cairn.server.CoreDefinitionsPreloader;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration;
@@ -27,7 +26,6 @@ public class CairnApplication {
 		if (ArticleCommandLine.handles(args)) {
 			System.exit(ArticleCommandLine.run(args));
 		}
-		CoreDefinitionsPreloader.start();
 		SpringApplication.run(CairnApplication.class, args);
 	}
 }

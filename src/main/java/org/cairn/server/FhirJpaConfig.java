@@ -26,6 +26,7 @@ import ca.uhn.fhir.jpa.util.ResourceCountCache;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -59,6 +60,12 @@ public class FhirJpaConfig {
 	@Bean
 	public static ServedResourceTypes servedResourceTypes(Environment environment) {
 		return new ServedResourceTypes(environment);
+	}
+
+	/** Static, like the one above; see {@link LazyQueryRepositoryFactoryBean}. */
+	@Bean
+	public static BeanFactoryPostProcessor lazyRepositoryQueries() {
+		return LazyQueryRepositoryFactoryBean.forHapiRepositories();
 	}
 
 	@Bean
