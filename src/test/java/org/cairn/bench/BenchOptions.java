@@ -17,6 +17,7 @@ record BenchOptions(
 		List<Integer> searchClients,
 		List<String> servers,
 		List<String> cairnJvmArgs,
+		List<Path> cairnClassPath,
 		Path out) {
 
 	static final String USAGE = """
@@ -30,6 +31,9 @@ record BenchOptions(
 			  --search-clients=1,8    client counts for searches
 			  --servers=cairn,baseline
 			  --cairn-jvm-args="..."  JVM flags for Cairn (the bench profile passes pom.xml's cairn.jvm.args)
+			  --cairn-classpath=...   Cairn's JAR files: started as ./mvnw -Prun starts it, on Java 25 with
+			                          its start-up cache when there is one (the bench profile passes them);
+			                          without, Cairn runs from this JVM's class path
 			  --out=target/bench      results, logs and data folders
 			""";
 
@@ -51,6 +55,10 @@ record BenchOptions(
 				Arrays.stream(take(given, "search-clients", "1,8").split(",")).map(Integer::parseInt).toList(),
 				List.of(take(given, "servers", "cairn,baseline").split(",")),
 				Arrays.stream(take(given, "cairn-jvm-args", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
+				Arrays.stream(take(given, "cairn-classpath", "").split(java.io.File.pathSeparator))
+						.filter(s -> !s.isBlank())
+						.map(Path::of)
+						.toList(),
 				Path.of(take(given, "out", "target/bench")));
 		// every known option was taken out above: whatever is left is unknown
 		if (!given.isEmpty()) {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.cairn.launch.ServerCommand;
 
 /**
  * A FHIR server under measurement, run as its own JVM with a fresh data folder, so its start-up
@@ -27,32 +29,45 @@ final class BenchServer implements AutoCloseable {
 	private final int port;
 	private Process process;
 
-	private BenchServer(String name, List<String> jvmArgs, String mainClass, List<String> appArgs, Path workDir)
-			throws IOException {
+	private BenchServer(String name, List<String> command, int port, Path workDir) throws IOException {
 		this.name = name;
-		this.port = freePort();
+		this.port = port;
 		Files.createDirectories(workDir);
 		this.log = workDir.resolve(name + ".log");
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(jvmArgs);
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
-		command.addAll(appArgs);
 		this.command = command;
 	}
 
-	/** Cairn with its own flags and {@code config/}, data under {@code workDir/cairn-data}. */
-	static BenchServer cairn(List<String> jvmArgs, Path workDir) throws IOException {
+	/**
+	 * Cairn with its own flags and {@code config/}, data under {@code workDir/cairn-data}: from its
+	 * JAR files as {@code ./mvnw -Prun} starts it (a start-up cache made first, untimed, if this
+	 * build has none), or else from this JVM's class path.
+	 */
+	static BenchServer cairn(List<String> jvmArgs, List<Path> classPath, Path workDir, Consumer<String> progress)
+			throws IOException {
 		Path data = fresh(workDir.resolve("cairn-data"));
-		return new BenchServer("cairn", jvmArgs, "org.cairn.CairnApplication",
-				List.of("--cairn.data-dir=" + data.toAbsolutePath()), workDir);
+		int port = freePort();
+		List<String> appArgs = List.of("--server.port=" + port, "--cairn.data-dir=" + data.toAbsolutePath());
+		List<String> command = classPath.isEmpty()
+				? thisClassPath(jvmArgs, ServerCommand.MAIN_CLASS, appArgs)
+				: ServerCommand.prepare(classPath, jvmArgs, workDir.resolve("aot"), appArgs, progress).command();
+		return new BenchServer("cairn", command, port, workDir);
 	}
 
 	/** Plain HAPI JPA with HAPI's defaults and the JVM's, data under {@code workDir/baseline-data}. */
 	static BenchServer baseline(Path workDir) throws IOException {
 		Path data = fresh(workDir.resolve("baseline-data"));
-		return new BenchServer("baseline", List.of(), "bench.baseline.BaselineHapiServer",
-				List.of("--baseline.data-dir=" + data.toAbsolutePath()), workDir);
+		int port = freePort();
+		return new BenchServer("baseline", thisClassPath(List.of(), "bench.baseline.BaselineHapiServer",
+				List.of("--server.port=" + port, "--baseline.data-dir=" + data.toAbsolutePath())), port, workDir);
+	}
+
+	private static List<String> thisClassPath(List<String> jvmArgs, String mainClass, List<String> appArgs) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmArgs);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+		command.addAll(appArgs);
+		return command;
 	}
 
 	String baseUrl() {

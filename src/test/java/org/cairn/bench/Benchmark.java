@@ -69,7 +69,7 @@ public final class Benchmark {
 		workload = Workload.build(new CorpusGenerator(options.seed(), options.articles()), options.out().resolve("bundles"));
 		for (String server : options.servers()) {
 			try (BenchServer s = server.equals("cairn")
-					? BenchServer.cairn(options.cairnJvmArgs(), options.out())
+					? BenchServer.cairn(options.cairnJvmArgs(), options.cairnClassPath(), options.out(), line -> log("%s", line))
 					: BenchServer.baseline(options.out())) {
 				measure(s);
 			}

@@ -1,0 +1,144 @@
+package org.cairn.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The way {@code ./mvnw -Prun} and the benchmark start Cairn: from JAR files, on Java 25 with a
+ * start-up cache that a training start makes once per build, and that the next start maps in.
+ */
+class LauncherTest {
+
+	private static final Path WORK = Path.of("target", "launcher-test").toAbsolutePath();
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@Test
+	void aServerStartedFromJarsUsesTheCacheItsBuildTrainedAndServesFhir() throws Exception {
+		deleteTree(WORK);
+		List<Path> classPath = jarClassPath();
+		Path cacheDir = WORK.resolve("aot");
+		int port = freePort();
+		List<String> appArgs = List.of("--server.port=" + port, "--cairn.data-dir=" + WORK.resolve("data"));
+		List<String> progress = new ArrayList<>();
+
+		ServerCommand first = ServerCommand.prepare(classPath, List.of("-Xmx1g"), cacheDir, appArgs, progress::add);
+
+		boolean java25 = JavaRuntime.choose().keepsAotCache();
+		assertThat(first.cached()).isEqualTo(java25);
+		assertThat(Files.exists(cacheDir) && hasCache(cacheDir)).isEqualTo(java25);
+		if (java25) {
+			assertThat(progress).anyMatch(line -> line.contains("making the start-up cache"));
+			assertThat(first.command()).anyMatch(arg -> arg.startsWith("-XX:AOTCache="));
+		}
+
+		Path log = WORK.resolve("server.log");
+		Process server = new ProcessBuilder(first.command()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		try {
+			awaitMetadata(server, port, log);
+			HttpResponse<String> libraries = get(port, "/fhir/Library?_count=1&_summary=count");
+			assertThat(libraries.statusCode()).isEqualTo(200);
+			assertThat(libraries.body()).contains("\"total\"");
+			// the JVM says when it cannot use a cache (another build, another Java) and carries on without
+			assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("[aot]") || line.contains("AOT cache"));
+		} finally {
+			server.destroy();
+			server.waitFor(60, TimeUnit.SECONDS);
+		}
+
+		progress.clear();
+		ServerCommand again = ServerCommand.prepare(classPath, List.of("-Xmx1g"), cacheDir, appArgs, progress::add);
+		assertThat(again.command()).isEqualTo(first.command());
+		assertThat(progress).noneMatch(line -> line.contains("making the start-up cache"));
+	}
+
+	/**
+	 * Cairn's classes as one JAR, then the JAR files of this test's class path (Maven's test
+	 * runner names them in {@code surefire.test.class.path}; its own class path is one manifest JAR).
+	 */
+	private static List<Path> jarClassPath() throws IOException {
+		Path classes = Path.of("target", "classes").toAbsolutePath();
+		Path jar = WORK.resolve("cairn-classes.jar");
+		Files.createDirectories(WORK);
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+			// folders get entries too: Spring finds the components to scan through them
+			for (Path path : files.filter(path -> !path.equals(classes)).toList()) {
+				String name = classes.relativize(path).toString().replace(File.separatorChar, '/');
+				boolean folder = Files.isDirectory(path);
+				out.putNextEntry(new JarEntry(folder ? name + "/" : name));
+				if (!folder) {
+					Files.copy(path, (OutputStream) out);
+				}
+				out.closeEntry();
+			}
+		}
+		List<Path> classPath = new ArrayList<>(List.of(jar));
+		Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator))
+				.filter(entry -> entry.endsWith(".jar"))
+				.map(Path::of)
+				.forEach(classPath::add);
+		return classPath;
+	}
+
+	private static boolean hasCache(Path cacheDir) throws IOException {
+		try (Stream<Path> files = Files.list(cacheDir)) {
+			return files.anyMatch(file -> file.getFileName().toString().matches("cairn-[0-9a-f]{16}\\.aot"));
+		}
+	}
+
+	private static void awaitMetadata(Process server, int port, Path log) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (System.nanoTime() < deadline) {
+			assertThat(server.isAlive()).as("server running (log: %s)", log).isTrue();
+			try {
+				if (get(port, "/fhir/metadata").statusCode() == 200) {
+					return;
+				}
+			} catch (IOException notYet) {
+				// poll again
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("not ready in 3 minutes, see " + log);
+	}
+
+	private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		return HTTP.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void deleteTree(Path dir) throws IOException {
+		if (Files.exists(dir)) {
+			try (Stream<Path> paths = Files.walk(dir)) {
+				for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.delete(path);
+				}
+			}
+		}
+	}
+}
