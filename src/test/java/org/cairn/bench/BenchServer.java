@@ -22,6 +22,8 @@ import org.cairn.launch.ServerCommand;
 final class BenchServer implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+	/** Where {@code ./mvnw -Prun} keeps the start-up cache: a build trains it once for both. */
+	private static final Path RUN_CACHE_DIR = Path.of("target", "aot");
 
 	final String name;
 	private final List<String> command;
@@ -39,8 +41,8 @@ final class BenchServer implements AutoCloseable {
 
 	/**
 	 * Cairn with its own flags and {@code config/}, data under {@code workDir/cairn-data}: from its
-	 * JAR files as {@code ./mvnw -Prun} starts it (a start-up cache made first, untimed, if this
-	 * build has none), or else from this JVM's class path.
+	 * JAR files as {@code ./mvnw -Prun} starts it, with the same start-up cache (made first,
+	 * untimed, if this build has none), or else from this JVM's class path.
 	 */
 	static BenchServer cairn(List<String> jvmArgs, List<Path> classPath, Path workDir, Consumer<String> progress)
 			throws IOException {
@@ -49,7 +51,7 @@ final class BenchServer implements AutoCloseable {
 		List<String> appArgs = List.of("--server.port=" + port, "--cairn.data-dir=" + data.toAbsolutePath());
 		List<String> command = classPath.isEmpty()
 				? thisClassPath(jvmArgs, ServerCommand.MAIN_CLASS, appArgs)
-				: ServerCommand.prepare(classPath, jvmArgs, workDir.resolve("aot"), appArgs, progress).command();
+				: ServerCommand.prepare(classPath, jvmArgs, RUN_CACHE_DIR, appArgs, progress).command();
 		return new BenchServer("cairn", command, port, workDir);
 	}
 
