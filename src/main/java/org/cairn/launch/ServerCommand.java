@@ -11,12 +11,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The command that starts a Cairn server JVM, with Java 25's ahead-of-time cache when there is a
@@ -87,7 +87,7 @@ public record ServerCommand(List<String> command, boolean cached) {
 			JavaRuntime java, List<String> jvmArgs, List<Path> classPath, Path cacheDir, Path cache, Consumer<String> progress) {
 		try {
 			Path trainingData = cacheDir.resolve("training-data");
-			deleteTree(trainingData);
+			FileSystemUtils.deleteRecursively(trainingData);
 			deleteOldCaches(cacheDir);
 			Path log = cacheDir.resolve("training.log");
 			Path recording = cacheDir.resolve("training.aot");
@@ -98,7 +98,7 @@ public record ServerCommand(List<String> command, boolean cached) {
 			boolean ready = awaitReady(training, log);
 			training.destroy(); // a normal stop: the cache is written as the JVM exits
 			boolean exited = training.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
-			deleteTree(trainingData);
+			FileSystemUtils.deleteRecursively(trainingData);
 			if (!ready || !exited || !Files.exists(recording)) {
 				training.destroyForcibly();
 				progress.accept("Cairn: the training start failed (see " + log + "); starting without a cache");
@@ -152,16 +152,6 @@ public record ServerCommand(List<String> command, boolean cached) {
 		try (Stream<Path> files = Files.list(cacheDir)) {
 			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".aot")).toList()) {
 				Files.delete(file);
-			}
-		}
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		if (Files.exists(dir)) {
-			try (Stream<Path> paths = Files.walk(dir)) {
-				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-					Files.delete(path);
-				}
 			}
 		}
 	}

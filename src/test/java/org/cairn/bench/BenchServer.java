@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cairn.launch.ServerCommand;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A FHIR server under measurement, run as its own JVM with a fresh data folder, so its start-up
@@ -119,11 +120,7 @@ final class BenchServer implements AutoCloseable {
 	}
 
 	private static Path fresh(Path dir) throws IOException {
-		if (Files.exists(dir)) {
-			try (var paths = Files.walk(dir)) {
-				paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
+		FileSystemUtils.deleteRecursively(dir);
 		return Files.createDirectories(dir);
 	}
 

@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.cairn.support.Http;
+import org.cairn.support.ServerProcess;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The way {@code ./mvnw -Prun} and the benchmark start Cairn: from JAR files, on Java 25 with a
@@ -29,45 +26,38 @@ import org.junit.jupiter.api.Test;
 class LauncherTest {
 
 	private static final Path WORK = Path.of("target", "launcher-test").toAbsolutePath();
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	@Test
 	void aServerStartedFromJarsUsesTheCacheItsBuildTrainedAndServesFhir() throws Exception {
-		deleteTree(WORK);
+		FileSystemUtils.deleteRecursively(WORK);
 		List<Path> classPath = jarClassPath();
 		Path cacheDir = WORK.resolve("aot");
-		int port = freePort();
-		List<String> appArgs = List.of("--server.port=" + port, "--cairn.data-dir=" + WORK.resolve("data"));
 		List<String> progress = new ArrayList<>();
 
-		ServerCommand first = ServerCommand.prepare(classPath, List.of("-Xmx1g"), cacheDir, appArgs, progress::add);
+		try (ServerProcess server = new ServerProcess(WORK.resolve("data"))) {
+			ServerCommand first = ServerCommand.prepare(classPath, List.of("-Xmx1g"), cacheDir, server.serverArgs(), progress::add);
 
-		boolean java25 = JavaRuntime.choose().keepsAotCache();
-		assertThat(first.cached()).isEqualTo(java25);
-		assertThat(Files.exists(cacheDir) && hasCache(cacheDir)).isEqualTo(java25);
-		if (java25) {
-			assertThat(progress).anyMatch(line -> line.contains("making the start-up cache"));
-			assertThat(first.command()).anyMatch(arg -> arg.startsWith("-XX:AOTCache="));
-		}
+			boolean java25 = JavaRuntime.choose().keepsAotCache();
+			assertThat(first.cached()).isEqualTo(java25);
+			assertThat(Files.exists(cacheDir) && hasCache(cacheDir)).isEqualTo(java25);
+			if (java25) {
+				assertThat(progress).anyMatch(line -> line.contains("making the start-up cache"));
+				assertThat(first.command()).anyMatch(arg -> arg.startsWith("-XX:AOTCache="));
+			}
 
-		Path log = WORK.resolve("server.log");
-		Process server = new ProcessBuilder(first.command()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		try {
-			awaitMetadata(server, port, log);
-			HttpResponse<String> libraries = get(port, "/fhir/Library?_count=1&_summary=count");
+			server.startAndWait(first.command());
+			HttpResponse<String> libraries = Http.get(server.baseUrl() + "/Library?_count=1&_summary=count", "application/fhir+json");
 			assertThat(libraries.statusCode()).isEqualTo(200);
 			assertThat(libraries.body()).contains("\"total\"");
 			// the JVM says when it cannot use a cache (another build, another Java) and carries on without
-			assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("[aot]") || line.contains("AOT cache"));
-		} finally {
-			server.destroy();
-			server.waitFor(60, TimeUnit.SECONDS);
-		}
+			assertThat(server.output().lines()).noneMatch(line -> line.contains("[aot]") || line.contains("AOT cache"));
+			server.stop();
 
-		progress.clear();
-		ServerCommand again = ServerCommand.prepare(classPath, List.of("-Xmx1g"), cacheDir, appArgs, progress::add);
-		assertThat(again.command()).isEqualTo(first.command());
-		assertThat(progress).noneMatch(line -> line.contains("making the start-up cache"));
+			progress.clear();
+			ServerCommand again = ServerCommand.prepare(classPath, List.of("-Xmx1g"), cacheDir, server.serverArgs(), progress::add);
+			assertThat(again.command()).isEqualTo(first.command());
+			assertThat(progress).noneMatch(line -> line.contains("making the start-up cache"));
+		}
 	}
 
 	/**
@@ -101,44 +91,6 @@ class LauncherTest {
 	private static boolean hasCache(Path cacheDir) throws IOException {
 		try (Stream<Path> files = Files.list(cacheDir)) {
 			return files.anyMatch(file -> file.getFileName().toString().matches("cairn-[0-9a-f]{16}\\.aot"));
-		}
-	}
-
-	private static void awaitMetadata(Process server, int port, Path log) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (System.nanoTime() < deadline) {
-			assertThat(server.isAlive()).as("server running (log: %s)", log).isTrue();
-			try {
-				if (get(port, "/fhir/metadata").statusCode() == 200) {
-					return;
-				}
-			} catch (IOException notYet) {
-				// poll again
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("not ready in 3 minutes, see " + log);
-	}
-
-	private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-		return HTTP.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		if (Files.exists(dir)) {
-			try (Stream<Path> paths = Files.walk(dir)) {
-				for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-					Files.delete(path);
-				}
-			}
 		}
 	}
 }

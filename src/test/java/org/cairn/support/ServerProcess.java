@@ -40,17 +40,27 @@ public final class ServerProcess implements AutoCloseable {
 		return "http://localhost:" + port + "/fhir";
 	}
 
-	/** Starts the process without waiting for it. */
+	/** What the server is told on its command line: its port and data folder, and the extra arguments. */
+	public List<String> serverArgs() {
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--cairn.data-dir=" + dataDir));
+		args.addAll(extraArgs);
+		return args;
+	}
+
+	/** Starts the process, run from the test classpath, without waiting for it. */
 	public ServerProcess start() {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx1g",
 				"-cp",
 				System.getProperty("java.class.path"),
-				"org.cairn.CairnApplication",
-				"--server.port=" + port,
-				"--cairn.data-dir=" + dataDir));
-		command.addAll(extraArgs);
+				"org.cairn.CairnApplication"));
+		command.addAll(serverArgs());
+		return start(command);
+	}
+
+	/** Starts the process as {@code command} (which passes on {@link #serverArgs()}) without waiting for it. */
+	public ServerProcess start(List<String> command) {
 		try {
 			process = new ProcessBuilder(command)
 					.redirectErrorStream(true)
@@ -62,9 +72,19 @@ public final class ServerProcess implements AutoCloseable {
 		return this;
 	}
 
-	/** Starts the process and waits until it answers {@code /fhir/metadata}. */
+	/** Starts the process from the test classpath and waits until it answers {@code /fhir/metadata}. */
 	public ServerProcess startAndWait() {
 		start();
+		return awaitReady();
+	}
+
+	/** Starts the process as {@code command} and waits until it answers {@code /fhir/metadata}. */
+	public ServerProcess startAndWait(List<String> command) {
+		start(command);
+		return awaitReady();
+	}
+
+	private ServerProcess awaitReady() {
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
