@@ -10,12 +10,16 @@ import org.springframework.util.unit.DataSize;
  * @param recoveryMargin how far before the index's last commit start-up looks for writes to index again
  * @param parsedResourceCache how much stored JSON the parsed versions kept for search pages may
  *     amount to (0 keeps none)
+ * @param encodedResourceCache how much JSON of encoded resource versions is kept for answers to
+ *     GET requests (0 keeps none, and HAPI writes every answer)
  */
 @ConfigurationProperties("cairn.search")
-public record SearchProperties(Path indexDir, Duration recoveryMargin, DataSize parsedResourceCache) {
+public record SearchProperties(
+		Path indexDir, Duration recoveryMargin, DataSize parsedResourceCache, DataSize encodedResourceCache) {
 
 	public SearchProperties {
 		recoveryMargin = recoveryMargin == null ? Duration.ofSeconds(30) : recoveryMargin;
 		parsedResourceCache = parsedResourceCache == null ? DataSize.ofBytes(0) : parsedResourceCache;
+		encodedResourceCache = encodedResourceCache == null ? DataSize.ofBytes(0) : encodedResourceCache;
 	}
 }
