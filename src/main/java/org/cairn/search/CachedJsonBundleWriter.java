@@ -1,25 +1,34 @@
 package org.cairn.search;
 
 import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.ValidationResultEnrichingInterceptor;
 import ca.uhn.fhir.rest.server.method.ElementsParameter;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import ca.uhn.fhir.util.DateUtils;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.hl7.fhir.r5.model.Binary;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.Resource;
@@ -33,6 +42,12 @@ import org.hl7.fhir.r5.model.Resource;
  * <p>Runs after every other outgoing-response hook, so whatever they change or filter is what is
  * written. Requests for another format, pretty printing, {@code _summary}, {@code _elements}, or
  * a server with outgoing-writer hooks, take HAPI's own path.
+ *
+ * <p>For a search it will answer, it also lets the resource loader hand out stand-ins for versions
+ * whose JSON is kept ({@link CachedJsonScope}) — unless something else looks at the resources of
+ * an answer: storage hooks that see or filter them, or outgoing-response hooks of interceptors
+ * other than this one, HAPI's HTML highlighter (which leaves JSON requests alone) and HAPI's
+ * validation interceptors (which add to OperationOutcomes only).
  */
 @Interceptor(order = CachedJsonBundleWriter.ORDER)
 public class CachedJsonBundleWriter {
@@ -40,20 +55,48 @@ public class CachedJsonBundleWriter {
 	/** Last among the outgoing-response hooks: the response is final when it is written. */
 	static final int ORDER = Integer.MAX_VALUE - 1000;
 
-	private final EncodedResourceCache cache;
+	private static final Set<RestOperationTypeEnum> SEARCHES =
+			Set.of(RestOperationTypeEnum.SEARCH_TYPE, RestOperationTypeEnum.SEARCH_SYSTEM, RestOperationTypeEnum.GET_PAGE);
+	private static final Set<Pointcut> SEEING_RESOURCES = Set.of(
+			Pointcut.SERVER_OUTGOING_RESPONSE,
+			Pointcut.SERVER_OUTGOING_WRITER_CREATED,
+			Pointcut.STORAGE_PRESHOW_RESOURCES,
+			Pointcut.STORAGE_PREACCESS_RESOURCES);
 
-	public CachedJsonBundleWriter(EncodedResourceCache cache) {
+	private final EncodedResourceCache cache;
+	private final IInterceptorService storageInterceptors;
+	/** The server's interceptors last checked, and whether any of them looks at answers' resources. */
+	private volatile Checked checked = new Checked(List.of(), true);
+
+	public CachedJsonBundleWriter(EncodedResourceCache cache, IInterceptorService storageInterceptors) {
 		this.cache = cache;
+		this.storageInterceptors = storageInterceptors;
+	}
+
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	public void searchStarting(RequestDetails request, RestOperationTypeEnum operation) {
+		CachedJsonScope.close();
+		if (SEARCHES.contains(operation) && isPlainJsonGet(request) && !asksForHtml(request)
+				&& !othersSeeResources(request)) {
+			CachedJsonScope.open(request.getFhirServerBase());
+		}
+	}
+
+	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+	public void requestEnded() {
+		CachedJsonScope.close();
 	}
 
 	/** @return false when the response was written here (HAPI then writes nothing) */
 	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = ORDER)
 	public boolean writeBundle(RequestDetails request, ResponseDetails response) {
-		if (!(response.getResponseResource() instanceof Bundle bundle) || !isPlainJsonGet(request)) {
+		if (!(response.getResponseResource() instanceof Bundle bundle)
+				|| !(request instanceof ServletRequestDetails servletRequest)
+				|| !isPlainJsonGet(request)) {
 			return true;
 		}
 		try {
-			write(bundle, request, response.getResponseCode());
+			write(bundle, servletRequest, response.getResponseCode());
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
@@ -71,13 +114,53 @@ public class CachedJsonBundleWriter {
 				&& !request.getInterceptorBroadcaster().hasHooks(Pointcut.SERVER_OUTGOING_WRITER_CREATED);
 	}
 
-	private void write(Bundle bundle, RequestDetails request, int status) throws IOException {
+	/** Browsers: HAPI's highlighter answers them with HTML made from the resources. */
+	private static boolean asksForHtml(RequestDetails request) {
+		String accept = request.getHeader(Constants.HEADER_ACCEPT);
+		String[] format = request.getParameters().get(Constants.PARAM_FORMAT);
+		return (accept != null && accept.contains("html"))
+				|| (format != null && Arrays.stream(format).anyMatch(f -> f.contains("html")));
+	}
+
+	private boolean othersSeeResources(RequestDetails request) {
+		if (storageInterceptors.hasHooks(Pointcut.STORAGE_PRESHOW_RESOURCES)
+				|| storageInterceptors.hasHooks(Pointcut.STORAGE_PREACCESS_RESOURCES)
+				|| request.getInterceptorBroadcaster().hasHooks(Pointcut.STORAGE_PRESHOW_RESOURCES)
+				|| request.getInterceptorBroadcaster().hasHooks(Pointcut.STORAGE_PREACCESS_RESOURCES)) {
+			return true;
+		}
+		List<Object> interceptors = request.getServer().getInterceptorService().getAllRegisteredInterceptors();
+		Checked last = checked;
+		if (!last.interceptors().equals(interceptors)) {
+			last = new Checked(List.copyOf(interceptors), interceptors.stream().anyMatch(this::seesResources));
+			checked = last;
+		}
+		return last.othersSeeResources();
+	}
+
+	private boolean seesResources(Object interceptor) {
+		if (interceptor == this
+				|| interceptor instanceof ResponseHighlighterInterceptor
+				// its outgoing hook adds to OperationOutcomes only
+				|| interceptor instanceof ValidationResultEnrichingInterceptor) {
+			return false;
+		}
+		for (Method method : interceptor.getClass().getMethods()) {
+			Hook hook = method.getAnnotation(Hook.class);
+			if (hook != null && SEEING_RESOURCES.contains(hook.value())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void write(Bundle bundle, ServletRequestDetails request, int status) throws IOException {
 		IParser parser = RestfulServerUtils.getNewParser(
 				request.getServer().getFhirContext(), bundle.getStructureFhirVersionEnum(), request);
 		String serverBase = request.getFhirServerBase();
 		String token = UUID.randomUUID().toString();
 
-		List<String> resources = new ArrayList<>();
+		List<byte[]> resources = new ArrayList<>();
 		List<Resource> originals = new ArrayList<>();
 		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
 			Resource resource = entry.getResource();
@@ -96,31 +179,45 @@ public class CachedJsonBundleWriter {
 			}
 		}
 
-		// Every placeholder found before anything is written, so a miss fails the request cleanly.
-		int[] at = new int[resources.size()];
-		for (int i = 0, from = 0; i < at.length; i++) {
-			at[i] = shell.indexOf(placeholder(token, i), from);
-			if (at[i] < 0) {
+		// The Bundle's JSON cut at the placeholders, all found before anything is written.
+		List<byte[]> pieces = new ArrayList<>();
+		int length = 0;
+		int from = 0;
+		for (int i = 0; i < resources.size(); i++) {
+			String placeholder = placeholder(token, i);
+			int at = shell.indexOf(placeholder, from);
+			if (at < 0) {
 				throw new IllegalStateException("Bundle entry " + i + " not found in the encoded Bundle");
 			}
-			from = at[i];
+			pieces.add(utf8(shell.substring(from, at)));
+			pieces.add(resources.get(i));
+			from = at + placeholder.length();
+		}
+		pieces.add(utf8(shell.substring(from)));
+		for (byte[] piece : pieces) {
+			length += piece.length;
 		}
 
 		if (bundle.getMeta().getLastUpdated() != null) {
 			request.getResponse()
 					.addHeader(Constants.HEADER_LAST_MODIFIED, DateUtils.formatDate(bundle.getMeta().getLastUpdated()));
 		}
-		String contentType = RestfulServerUtils.determineResponseEncodingWithDefault(request).getResourceContentType();
-		Writer writer = request.getResponse()
-				.getResponseWriter(status, contentType, Constants.CHARSET_NAME_UTF8, request.isRespondGzip());
-		int from = 0;
-		for (int i = 0; i < at.length; i++) {
-			writer.write(shell, from, at[i] - from);
-			writer.write(resources.get(i));
-			from = at[i] + placeholder(token, i).length();
+		boolean gzip = request.isRespondGzip();
+		if (gzip) {
+			request.getResponse().addHeader(Constants.HEADER_CONTENT_ENCODING, Constants.ENCODING_GZIP);
 		}
-		writer.write(shell, from, shell.length() - from);
-		request.getResponse().commitResponse(writer);
+		String contentType = RestfulServerUtils.determineResponseEncodingWithDefault(request).getResourceContentType();
+		OutputStream body = request.getResponse().getResponseOutputStream(status, contentType, gzip ? null : length);
+		request.getServletResponse().setCharacterEncoding(Constants.CHARSET_NAME_UTF8);
+		OutputStream out = gzip ? new GZIPOutputStream(body) : body;
+		for (byte[] piece : pieces) {
+			out.write(piece);
+		}
+		request.getResponse().commitResponse(out);
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String placeholderId(String token, int index) {
@@ -131,4 +228,6 @@ public class CachedJsonBundleWriter {
 	private static String placeholder(String token, int index) {
 		return "{\"resourceType\":\"Binary\",\"id\":\"" + placeholderId(token, index) + "\"}";
 	}
+
+	private record Checked(List<Object> interceptors, boolean othersSeeResources) {}
 }

@@ -36,6 +36,9 @@ import org.hl7.fhir.r5.model.Resource;
  * every copy from the database, after the copy, exactly as HAPI applies it after parsing.
  * The cache is bounded by the length of the JSON it holds ({@code cairn.search.parsed-resource-cache}).
  * History, deleted versions and partitions take HAPI's own path.
+ *
+ * <p>For an answer that {@link CachedJsonBundleWriter} writes, a version whose JSON it keeps is not
+ * even copied: a stand-in with its id and meta carries that JSON to the writer.
  */
 public class CachingResourceLoader extends BatchResourceLoader {
 
@@ -47,6 +50,7 @@ public class CachingResourceLoader extends BatchResourceLoader {
 	private final IMetaTagSorter tagSorter;
 	private final PartitionSettings partitionSettings;
 	private final Cache<StoredVersion, Parsed> parsed;
+	private final EncodedResourceCache encoded;
 
 	public CachingResourceLoader(
 			FhirContext fhirContext,
@@ -56,13 +60,15 @@ public class CachingResourceLoader extends BatchResourceLoader {
 			IMetaTagSorter tagSorter,
 			PartitionSettings partitionSettings,
 			IPartitionLookupSvc partitionLookup,
-			SearchProperties properties) {
+			SearchProperties properties,
+			EncodedResourceCache encoded) {
 		super(fhirContext, metadata, storageParser, externallyStored, tagSorter, partitionSettings, partitionLookup);
 		this.fhirContext = fhirContext;
 		this.metadata = metadata;
 		this.storageParser = storageParser;
 		this.tagSorter = tagSorter;
 		this.partitionSettings = partitionSettings;
+		this.encoded = encoded;
 		long maxChars = properties.parsedResourceCache().toBytes();
 		this.parsed = maxChars <= 0
 				? null
@@ -81,20 +87,44 @@ public class CachingResourceLoader extends BatchResourceLoader {
 			return super.loadResources(versions, forHistory);
 		}
 		Map<JpaPid, Collection<BaseTag>> tags = metadata.getTagsBatch(versions);
+		String answerBase = encoded.isEnabled() ? CachedJsonScope.serverBase() : null;
 		List<ResourceLoadResult> results = new ArrayList<>(versions.size());
 		for (ResourceHistoryTable version : versions) {
-			IBaseResource resource = parsed.get(StoredVersion.of(version), key -> parse(version))
-					.resource()
-					.copy();
-			resource = storageParser.populateResourceMetadata(
-					version, false, tags.get(version.getPersistentId()), version.getVersion(), resource);
-			ProvenanceDetails source = metadata.getProvenanceDetails(version);
-			MetaUtil.populateResourceSource(
-					fhirContext, source.provenanceSourceUri(), source.provenanceRequestId(), resource);
-			tagSorter.sort(resource.getMeta());
+			IBaseResource resource = answerBase == null ? null : standIn(version, tags, answerBase);
+			if (resource == null) {
+				resource = withMetadata(version, tags, parsed.get(StoredVersion.of(version), key -> parse(version))
+						.resource()
+						.copy());
+			}
 			results.add(new ResourceLoadResult(version.getPersistentId(), resource, false));
 		}
 		return results;
+	}
+
+	/**
+	 * An empty resource with the version's id and meta, carrying the version's kept JSON; null when
+	 * none is kept. Only for answers {@link CachedJsonBundleWriter} writes ({@link CachedJsonScope}).
+	 */
+	private IBaseResource standIn(ResourceHistoryTable version, Map<JpaPid, Collection<BaseTag>> tags, String base) {
+		IBaseResource standIn = withMetadata(version, tags,
+				fhirContext.getResourceDefinition(version.getResourceType()).newInstance());
+		byte[] json = encoded.find(standIn, base);
+		if (json == null) {
+			return null;
+		}
+		standIn.setUserData(EncodedResourceCache.JSON_USER_DATA, json);
+		return standIn;
+	}
+
+	/** Id, version, time, tags and source from the database, as HAPI applies them after parsing. */
+	private IBaseResource withMetadata(
+			ResourceHistoryTable version, Map<JpaPid, Collection<BaseTag>> tags, IBaseResource resource) {
+		resource = storageParser.populateResourceMetadata(
+				version, false, tags.get(version.getPersistentId()), version.getVersion(), resource);
+		ProvenanceDetails source = metadata.getProvenanceDetails(version);
+		MetaUtil.populateResourceSource(fhirContext, source.provenanceSourceUri(), source.provenanceRequestId(), resource);
+		tagSorter.sort(resource.getMeta());
+		return resource;
 	}
 
 	private boolean isStoredJson(ResourceHistoryTable version) {

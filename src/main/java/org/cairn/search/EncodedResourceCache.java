@@ -3,43 +3,66 @@ package org.cairn.search;
 import ca.uhn.fhir.parser.IParser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseCoding;
 import org.hl7.fhir.instance.model.api.IBaseMetaType;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
-import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r5.model.Meta;
 
 /**
- * The JSON of stored resource versions as HAPI encodes them in a response, kept so that a version
- * served again is not encoded again (encoding was the largest share of a search's CPU once parsing
- * was cached).
+ * The JSON (UTF-8) of stored resource versions as HAPI encodes them in an answer, kept so that a
+ * version served again is neither parsed nor encoded again: together they were most of a
+ * search's CPU.
  *
  * <p>A stored version's content never changes; what may change without a new version (tags,
  * profiles, security labels, source) is part of the key, as is the server base the encoder
- * shortens references against. Bounded by the length of the JSON it holds.
+ * shortens references against. Bounded by the bytes it holds; a size of 0 keeps nothing.
  */
 public class EncodedResourceCache {
 
-	private final Cache<Key, String> json;
+	/** User data of a resource whose JSON was found here: a stand-in carrying only id and meta. */
+	static final String JSON_USER_DATA = EncodedResourceCache.class.getName() + ".json";
 
-	public EncodedResourceCache(long maxChars) {
-		this.json = Caffeine.newBuilder()
-				.maximumWeight(maxChars)
-				.<Key, String>weigher((key, value) -> value.length())
-				.build();
+	private final Cache<Key, byte[]> json;
+
+	public EncodedResourceCache(long maxBytes) {
+		this.json = maxBytes <= 0
+				? null
+				: Caffeine.newBuilder()
+						.maximumWeight(maxBytes)
+						.<Key, byte[]>weigher((key, value) -> value.length)
+						.build();
+	}
+
+	public boolean isEnabled() {
+		return json != null;
+	}
+
+	/** The kept JSON of this version with this meta, or null. */
+	byte[] find(IBaseResource resource, String serverBase) {
+		Key key = json == null ? null : Key.of(resource, serverBase);
+		return key == null ? null : json.getIfPresent(key);
 	}
 
 	/**
-	 * The resource's JSON from the cache, or encoded with {@code parser} and kept. Resources that
-	 * are not a stored version (no version id or last-updated time) are encoded and not kept.
+	 * The resource's JSON: carried by a stand-in, kept, or encoded with {@code parser} (and kept
+	 * when it is a stored version, i.e. has a version id and last-updated time).
 	 */
-	public String encode(IBaseResource resource, IParser parser, String serverBase) {
-		Key key = Key.of(resource, serverBase);
-		if (key == null) {
-			return parser.encodeResourceToString(resource);
+	byte[] encode(IBaseResource resource, IParser parser, String serverBase) {
+		if (resource.getUserData(JSON_USER_DATA) instanceof byte[] carried) {
+			return carried;
 		}
-		return json.get(key, k -> parser.encodeResourceToString(resource));
+		Key key = json == null ? null : Key.of(resource, serverBase);
+		if (key == null) {
+			return utf8(parser.encodeResourceToString(resource));
+		}
+		return json.get(key, k -> utf8(parser.encodeResourceToString(resource)));
+	}
+
+	private static byte[] utf8(String json) {
+		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private record Key(String serverBase, String id, String version, String meta) {
@@ -60,18 +83,13 @@ public class EncodedResourceCache {
 		/** What of the meta can change without a new version, written out as one string. */
 		private static String metaOf(IBaseMetaType meta) {
 			StringBuilder out = new StringBuilder().append(meta.getLastUpdated().getTime());
-			IPrimitiveType<String> source = sourceOf(meta);
-			out.append('|').append(source == null ? "" : source.getValueAsString());
-			for (IPrimitiveType<String> profile : meta.getProfile()) {
-				out.append("|p:").append(profile.getValueAsString());
+			if (meta instanceof Meta r5) {
+				out.append('|').append(r5.getSource());
 			}
+			meta.getProfile().forEach(profile -> out.append("|p:").append(profile.getValueAsString()));
 			codings(out, "|t:", meta.getTag());
 			codings(out, "|s:", meta.getSecurity());
 			return out.toString();
-		}
-
-		private static IPrimitiveType<String> sourceOf(IBaseMetaType meta) {
-			return meta instanceof org.hl7.fhir.r5.model.Meta r5 ? r5.getSourceElement() : null;
 		}
 
 		private static void codings(StringBuilder out, String prefix, List<? extends IBaseCoding> codings) {

@@ -1,5 +1,6 @@
 package org.cairn.search;
 
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import org.cairn.server.FhirServerExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,11 +10,15 @@ import org.springframework.context.annotation.Configuration;
 public class EncodedResourceCacheConfig {
 
 	@Bean
-	public FhirServerExtension cachedJsonBundleWriter(SearchProperties properties) {
-		long maxChars = properties.encodedResourceCache().toBytes();
+	public EncodedResourceCache encodedResourceCache(SearchProperties properties) {
+		return new EncodedResourceCache(properties.encodedResourceCache().toBytes());
+	}
+
+	@Bean
+	public FhirServerExtension cachedJsonBundleWriter(EncodedResourceCache cache, IInterceptorService storageInterceptors) {
 		return server -> {
-			if (maxChars > 0) {
-				server.registerInterceptor(new CachedJsonBundleWriter(new EncodedResourceCache(maxChars)));
+			if (cache.isEnabled()) {
+				server.registerInterceptor(new CachedJsonBundleWriter(cache, storageInterceptors));
 			}
 		};
 	}

@@ -29,12 +29,16 @@ import org.junit.jupiter.api.Test;
 class CachedJsonBundleWriterTest extends CairnServerTest {
 
 	private String query;
+	/** In the Library's purpose only: not in the query, so an answer holds it only if it holds the Library whole. */
+	private String purpose;
 
 	@BeforeEach
 	void storeAnArticleWithClaims() {
 		String word = "Écrit " + TestResources.unique();
 		Library library = TestResources.library("Kept JSON " + word);
 		library.setDescription("Über die Prüfung — “quoted” ≥ 5 mg, 日本語 " + word);
+		purpose = "purpose-" + TestResources.unique();
+		library.setPurpose(purpose);
 		for (String claim : new String[] {"First claim " + word, "Second claim ±2 " + word}) {
 			IIdType evidence = client().create()
 					.resource(TestResources.evidence(claim))
@@ -90,17 +94,25 @@ class CachedJsonBundleWriterTest extends CairnServerTest {
 	}
 
 	@Test
-	void summaryAndXmlAnswersStillHoldThePage() {
+	void answersInOtherFormsHoldWholeResourcesAfterTheJsonWasKept() {
+		assertThat(Http.get(query, "application/fhir+json").body()).contains(purpose);
+		assertThat(Http.get(query, "application/fhir+json").body()).contains(purpose);
+
 		Bundle summary = FHIR.newJsonParser()
 				.parseResource(Bundle.class, Http.get(query + "&_summary=true", "application/fhir+json").body());
 		Library library = (Library) summary.getEntry().get(0).getResource();
 		assertThat(library.getTitle()).startsWith("Kept JSON");
-		assertThat(library.hasRelatedArtifact()).as("relatedArtifact is not a summary element").isFalse();
+		assertThat(library.hasPurpose()).as("purpose is not a summary element").isFalse();
 
 		Bundle xml = FHIR.newXmlParser()
 				.parseResource(Bundle.class, Http.get(query, "application/fhir+xml").body());
 		assertThat(xml.getEntry()).hasSize(3);
-		assertThat(xml.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Evidence");
+		assertThat(((Library) xml.getEntry().get(0).getResource()).getPurpose()).isEqualTo(purpose);
+
+		assertThat(Http.get(query + "&_pretty=true", "application/fhir+json").body()).contains(purpose);
+		HttpResponse<String> html = Http.get(query, "text/html");
+		assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("html"));
+		assertThat(html.body()).contains(purpose);
 	}
 
 	/**
