@@ -28,6 +28,7 @@ import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +67,13 @@ public class FhirJpaConfig {
 	@Bean
 	public static BeanFactoryPostProcessor lazyRepositoryQueries() {
 		return LazyQueryRepositoryFactoryBean.forHapiRepositories();
+	}
+
+	/** Static, like the ones above; see {@link OneByOneIdResolver}. */
+	@Bean
+	@ConditionalOnProperty(name = "cairn.fhir.resolve-ids-one-by-one", havingValue = "true")
+	public static BeanFactoryPostProcessor oneByOneIdResolver() {
+		return OneByOneIdResolver.replacingHapis();
 	}
 
 	@Bean

@@ -104,6 +104,49 @@ class FhirRestTest extends CairnServerTest {
 	}
 
 	@Test
+	void transactionNamingSeveralStoredResourcesByIdUpdatesEachOfThem() {
+		String word = TestResources.unique();
+		Bundle create = new Bundle().setType(BundleType.TRANSACTION);
+		for (int i = 0; i < 3; i++) {
+			Evidence evidence = TestResources.evidence("Claim " + i + " " + word);
+			evidence.setId("claim-" + i + "-" + word);
+			create.addEntry().setFullUrl(baseUrl() + "/Evidence/claim-" + i + "-" + word).setResource(evidence).getRequest()
+					.setMethod(HTTPVerb.PUT).setUrl("Evidence/claim-" + i + "-" + word);
+		}
+		client().transaction().withBundle(create).execute();
+
+		Bundle update = new Bundle().setType(BundleType.TRANSACTION);
+		Library library = TestResources.library("Claims by id " + word);
+		library.setId("claims-" + word);
+		for (int i = 0; i < 3; i++) {
+			Evidence evidence = TestResources.evidence("Claim " + i + " reviewed " + word);
+			evidence.setId("claim-" + i + "-" + word);
+			update.addEntry().setFullUrl(baseUrl() + "/Evidence/claim-" + i + "-" + word).setResource(evidence).getRequest()
+					.setMethod(HTTPVerb.PUT).setUrl("Evidence/claim-" + i + "-" + word);
+			library.addRelatedArtifact()
+					.setType(RelatedArtifact.RelatedArtifactType.COMPOSEDOF)
+					.setResourceReference(new Reference("Evidence/claim-" + i + "-" + word));
+		}
+		update.addEntry().setFullUrl(baseUrl() + "/Library/claims-" + word).setResource(library).getRequest()
+				.setMethod(HTTPVerb.PUT).setUrl("Library/claims-" + word);
+		Bundle response = client().transaction().withBundle(update).execute();
+
+		assertThat(response.getEntry()).extracting(e -> e.getResponse().getStatus())
+				.containsExactly("200 OK", "200 OK", "200 OK", "201 Created");
+		for (int i = 0; i < 3; i++) {
+			Evidence stored = client().read().resource(Evidence.class).withId("claim-" + i + "-" + word).execute();
+			assertThat(stored.getDescription()).isEqualTo("Claim " + i + " reviewed " + word);
+			assertThat(stored.getMeta().getVersionId()).isEqualTo("2");
+		}
+		Bundle composed = client().search().forResource(Library.class)
+				.where(new ca.uhn.fhir.rest.gclient.TokenClientParam("_id").exactly().code("claims-" + word))
+				.include(Library.INCLUDE_COMPOSED_OF)
+				.returnBundle(Bundle.class)
+				.execute();
+		assertThat(composed.getEntry()).hasSize(4);
+	}
+
+	@Test
 	void conditionalCreateAndUpdateMatchOnIdentifier() {
 		IGenericClient client = client();
 		String value = "pmid-" + TestResources.unique();
