@@ -34,20 +34,19 @@ import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.Resource;
 
 /**
- * Writes JSON Bundles answering GET requests (search pages, history) with each stored resource's
- * JSON taken from {@link EncodedResourceCache}: HAPI encodes the Bundle around placeholders, and
- * the resources' JSON goes where the placeholders were. The bytes are those HAPI would write
- * (checked by {@code CachedJsonBundleWriterTest}).
+ * Writes the JSON pages of searches with each stored resource's JSON taken from
+ * {@link EncodedResourceCache}: HAPI encodes the Bundle around placeholders, and the resources'
+ * JSON goes where the placeholders were. The bytes are those HAPI would write (checked by
+ * {@code CachedJsonBundleWriterTest}).
  *
- * <p>Runs after every other outgoing-response hook, so whatever they change or filter is what is
- * written. Requests for another format, pretty printing, {@code _summary}, {@code _elements}, or
- * a server with outgoing-writer hooks, take HAPI's own path.
- *
- * <p>For a search it will answer, it also lets the resource loader hand out stand-ins for versions
- * whose JSON is kept ({@link CachedJsonScope}) — unless something else looks at the resources of
- * an answer: storage hooks that see or filter them, or outgoing-response hooks of interceptors
- * other than this one, HAPI's HTML highlighter (which leaves JSON requests alone) and HAPI's
- * validation interceptors (which add to OperationOutcomes only).
+ * <p>Decided once per request, as it starts: only plain JSON answers (no pretty printing,
+ * {@code _summary}, {@code _elements}, HTML for browsers) to searches and their next pages, and
+ * only while nothing else looks at or changes the resources of an answer — storage hooks that see
+ * or filter them, outgoing hooks of interceptors other than this one, HAPI's HTML highlighter
+ * (which leaves JSON requests alone) and HAPI's validation interceptors (which add to
+ * OperationOutcomes only): a version's kept JSON is its stored content, not what such a hook made
+ * of it. Everything else takes HAPI's own path. For the searches it writes, the resource loader
+ * may hand out stand-ins for versions whose JSON is kept ({@link CachedJsonScope}).
  */
 @Interceptor(order = CachedJsonBundleWriter.ORDER)
 public class CachedJsonBundleWriter {
@@ -55,6 +54,8 @@ public class CachedJsonBundleWriter {
 	/** Last among the outgoing-response hooks: the response is final when it is written. */
 	static final int ORDER = Integer.MAX_VALUE - 1000;
 
+	/** Request user data: this interceptor writes the answer. */
+	private static final String WRITES_ANSWER = CachedJsonBundleWriter.class.getName() + ".writes";
 	private static final Set<RestOperationTypeEnum> SEARCHES =
 			Set.of(RestOperationTypeEnum.SEARCH_TYPE, RestOperationTypeEnum.SEARCH_SYSTEM, RestOperationTypeEnum.GET_PAGE);
 	private static final Set<Pointcut> SEEING_RESOURCES = Set.of(
@@ -76,8 +77,12 @@ public class CachedJsonBundleWriter {
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void searchStarting(RequestDetails request, RestOperationTypeEnum operation) {
 		CachedJsonScope.close();
-		if (SEARCHES.contains(operation) && isPlainJsonGet(request) && !asksForHtml(request)
+		if (SEARCHES.contains(operation)
+				&& request instanceof ServletRequestDetails
+				&& isPlainJsonGet(request)
+				&& !asksForHtml(request)
 				&& !othersSeeResources(request)) {
+			request.getUserData().put(WRITES_ANSWER, Boolean.TRUE);
 			CachedJsonScope.open(request.getFhirServerBase());
 		}
 	}
@@ -90,9 +95,9 @@ public class CachedJsonBundleWriter {
 	/** @return false when the response was written here (HAPI then writes nothing) */
 	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = ORDER)
 	public boolean writeBundle(RequestDetails request, ResponseDetails response) {
-		if (!(response.getResponseResource() instanceof Bundle bundle)
-				|| !(request instanceof ServletRequestDetails servletRequest)
-				|| !isPlainJsonGet(request)) {
+		if (!Boolean.TRUE.equals(request.getUserData().get(WRITES_ANSWER))
+				|| !(response.getResponseResource() instanceof Bundle bundle)
+				|| !(request instanceof ServletRequestDetails servletRequest)) {
 			return true;
 		}
 		try {

@@ -2,6 +2,11 @@ package org.cairn.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -21,12 +26,16 @@ import org.hl7.fhir.r5.model.Reference;
 import org.hl7.fhir.r5.model.RelatedArtifact.RelatedArtifactType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * JSON search pages are written from kept resource JSON ({@link CachedJsonBundleWriter}); a reader
  * must get what HAPI itself writes: the same bytes for the same page, compressed when asked.
  */
 class CachedJsonBundleWriterTest extends CairnServerTest {
+
+	@Autowired
+	private IInterceptorService storageInterceptors;
 
 	private String query;
 	/** In the Library's purpose only: not in the query, so an answer holds it only if it holds the Library whole. */
@@ -113,6 +122,34 @@ class CachedJsonBundleWriterTest extends CairnServerTest {
 		HttpResponse<String> html = Http.get(query, "text/html");
 		assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("html"));
 		assertThat(html.body()).contains(purpose);
+	}
+
+	/** What access control would do: an interceptor that takes an element out of what readers see. */
+	@Interceptor
+	public static class PurposeRedacting {
+		@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
+		public void redact(IPreResourceShowDetails shown) {
+			for (int i = 0; i < shown.size(); i++) {
+				if (shown.getResource(i) instanceof Library library) {
+					library.setPurpose(null);
+				}
+			}
+		}
+	}
+
+	@Test
+	void aHookChangingWhatReadersSeeIsHonouredForPagesKeptBefore() {
+		assertThat(Http.get(query, "application/fhir+json").body()).contains(purpose);
+		assertThat(Http.get(query, "application/fhir+json").body()).contains(purpose);
+		PurposeRedacting redacting = new PurposeRedacting();
+		storageInterceptors.registerInterceptor(redacting);
+		try {
+			String page = Http.get(query, "application/fhir+json").body();
+			assertThat(page).doesNotContain(purpose).contains("Kept JSON");
+		} finally {
+			storageInterceptors.unregisterInterceptor(redacting);
+		}
+		assertThat(Http.get(query, "application/fhir+json").body()).contains(purpose);
 	}
 
 	/**
