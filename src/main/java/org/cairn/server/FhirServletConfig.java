@@ -1,6 +1,7 @@
 package org.cairn.server;
 
 import ca.uhn.fhir.batch2.jobs.bulkmodify.reindex.ReindexProvider;
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -84,8 +85,8 @@ public class FhirServletConfig {
 	}
 
 	@Bean
-	public StartupGateInterceptor startupGate() {
-		return new StartupGateInterceptor();
+	public StartupGateInterceptor startupGate(FhirContext fhirContext) {
+		return new StartupGateInterceptor(fhirContext);
 	}
 
 	@Bean

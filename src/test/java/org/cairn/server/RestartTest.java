@@ -14,6 +14,7 @@ import org.cairn.support.TestResources;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.CodeSystem;
 import org.hl7.fhir.r5.model.Library;
+import org.hl7.fhir.r5.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,20 @@ class RestartTest {
 		}
 		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
 			assertThat(server.output()).doesNotContain("closed cleanly").contains("indexed again");
+		}
+	}
+
+	@Test
+	void whileStartingTheServerAnswers503AndLogsNoError(@TempDir Path dataDir) throws Exception {
+		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
+			// an empty data folder: conformance resources and examples load after Tomcat listens
+			assertThat(server.answersWhileStarting()).isNotEmpty().allSatisfy(answer -> {
+				assertThat(answer.statusCode()).isEqualTo(503);
+				assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+				OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, answer.body());
+				assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("still starting");
+			});
+			assertThat(server.output()).contains("Cairn ready in").doesNotContain(" ERROR ");
 		}
 	}
 

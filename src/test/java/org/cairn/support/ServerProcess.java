@@ -3,6 +3,7 @@ package org.cairn.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ public final class ServerProcess implements AutoCloseable {
 	private final Path log;
 	private final List<String> extraArgs;
 	private Process process;
+	private final List<HttpResponse<String>> answersWhileStarting = new ArrayList<>();
 
 	public ServerProcess(Path dataDir, String... extraArgs) {
 		this.dataDir = dataDir;
@@ -91,15 +93,22 @@ public final class ServerProcess implements AutoCloseable {
 				throw new IllegalStateException("Server exited with " + process.exitValue() + ":\n" + output());
 			}
 			try {
-				if (Http.get(baseUrl() + "/metadata", "application/fhir+json").statusCode() == 200) {
+				HttpResponse<String> answer = Http.get(baseUrl() + "/metadata", "application/fhir+json");
+				if (answer.statusCode() == 200) {
 					return this;
 				}
+				answersWhileStarting.add(answer);
 			} catch (UncheckedIOException notYetListening) {
 				// keep polling
 			}
-			sleep(Duration.ofMillis(500));
+			sleep(Duration.ofMillis(100));
 		}
 		throw new IllegalStateException("Server not ready after " + START_TIMEOUT + ":\n" + output());
+	}
+
+	/** What {@code /fhir/metadata} answered, other than 200, while waiting for the server to be ready. */
+	public List<HttpResponse<String>> answersWhileStarting() {
+		return answersWhileStarting;
 	}
 
 	/** Waits for the process to end by itself and returns its exit code. */
