@@ -5,7 +5,7 @@ import org.cairn.server.FhirServerExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Answers to GET requests written from the kept JSON of the resource versions they hold. */
+/** JSON search pages written from the kept JSON of the resource versions they hold. */
 @Configuration
 public class EncodedResourceCacheConfig {
 
