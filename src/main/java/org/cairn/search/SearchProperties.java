@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
  * @param recoveryMargin how far before the index's last commit start-up looks for writes to index again
  * @param parsedResourceCache how much stored JSON the parsed versions kept for search pages may
  *     amount to (0 keeps none)
- * @param encodedResourceCache how much JSON of encoded resource versions is kept for answers to
- *     GET requests (0 keeps none, and HAPI writes every answer)
+ * @param encodedResourceCache how much JSON of encoded resource versions is kept for JSON search
+ *     pages (0 keeps none, and HAPI writes every answer)
  */
 @ConfigurationProperties("cairn.search")
 public record SearchProperties(

@@ -24,7 +24,7 @@ import org.springframework.context.event.EventListener;
 @Interceptor(order = -100)
 public class StartupGateInterceptor {
 
-	static final String STILL_STARTING = "Cairn is still starting: try again in a few seconds";
+	private static final String STILL_STARTING = "Cairn is still starting: try again in a few seconds";
 
 	private final byte[] stillStarting;
 	private volatile boolean ready;
