@@ -47,6 +47,7 @@ public class FhirServletConfig {
 			ValueSetOperationProvider valueSetOperations,
 			ReindexProvider reindexProvider,
 			StartupGateInterceptor startupGate,
+			LoadFollowingHeap loadFollowingHeap,
 			ObjectProvider<FhirServerExtension> extensions) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
@@ -68,6 +69,7 @@ public class FhirServletConfig {
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
 		server.registerInterceptor(startupGate);
+		server.registerInterceptor(loadFollowingHeap);
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 
 		server.registerInterceptor(new UnparseableBodyInterceptor());
@@ -87,6 +89,11 @@ public class FhirServletConfig {
 	@Bean
 	public StartupGateInterceptor startupGate(FhirContext fhirContext) {
 		return new StartupGateInterceptor(fhirContext);
+	}
+
+	@Bean
+	public LoadFollowingHeap loadFollowingHeap(HeapSizingProperties properties) {
+		return new LoadFollowingHeap(properties);
 	}
 
 	@Bean

@@ -29,6 +29,8 @@ public abstract class CairnServerTest {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("cairn.data-dir", DATA_DIR::toString);
+		// Idle soon after the last request, so the heap sizing test need not wait long.
+		registry.add("cairn.heap.idle-after", () -> "1s");
 	}
 
 	protected String baseUrl() {

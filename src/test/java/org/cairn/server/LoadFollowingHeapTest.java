@@ -1,0 +1,61 @@
+package org.cairn.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import org.cairn.server.HeapSizingProperties.FreeShare;
+import org.cairn.support.CairnServerTest;
+import org.cairn.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The heap's free share follows the load, as {@code jcmd <pid> VM.flags} shows it: the busy share
+ * as soon as a request comes in, the idle share once none has come for {@code cairn.heap.idle-after}.
+ * The server runs in this JVM, so its flags are read here directly.
+ */
+class LoadFollowingHeapTest extends CairnServerTest {
+
+	private static final HotSpotDiagnosticMXBean VM = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+
+	@Autowired
+	HeapSizingProperties heap;
+
+	@Test
+	void heapFreeShareIsTheBusyOneWhileRequestsArriveAndTheIdleOneAfter() {
+		assertThat(heap.busy()).isNotEqualTo(heap.idle());
+
+		awaitFreeShare(heap.idle(), heap.idleAfter().plusSeconds(10));
+
+		assertThat(Http.get(baseUrl() + "/metadata", "application/fhir+json").statusCode()).isEqualTo(200);
+		assertThat(freeShare()).isEqualTo(heap.busy());
+
+		awaitFreeShare(heap.idle(), heap.idleAfter().plusSeconds(10));
+	}
+
+	private static void awaitFreeShare(FreeShare expected, Duration within) {
+		Instant deadline = Instant.now().plus(within);
+		while (!freeShare().equals(expected) && Instant.now().isBefore(deadline)) {
+			sleep(100);
+		}
+		assertThat(freeShare()).isEqualTo(expected);
+	}
+
+	private static FreeShare freeShare() {
+		return new FreeShare(
+				Integer.parseInt(VM.getVMOption("MinHeapFreeRatio").getValue()),
+				Integer.parseInt(VM.getVMOption("MaxHeapFreeRatio").getValue()));
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}
