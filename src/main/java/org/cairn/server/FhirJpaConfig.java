@@ -63,13 +63,7 @@ public class FhirJpaConfig {
 		return new ServedResourceTypes(environment);
 	}
 
-	/** Static, like the one above; see {@link LazyQueryRepositoryFactoryBean}. */
-	@Bean
-	public static BeanFactoryPostProcessor lazyRepositoryQueries() {
-		return LazyQueryRepositoryFactoryBean.forHapiRepositories();
-	}
-
-	/** Static, like the ones above; see {@link OneByOneIdResolver}. */
+	/** Static, like the one above; see {@link OneByOneIdResolver}. */
 	@Bean
 	@ConditionalOnProperty(name = "cairn.fhir.resolve-ids-one-by-one", havingValue = "true")
 	public static BeanFactoryPostProcessor oneByOneIdResolver() {
