@@ -25,7 +25,7 @@ class LoadFollowingHeapTest extends CairnServerTest {
 	HeapSizingProperties heap;
 
 	@Test
-	void heapFreeShareIsTheBusyOneWhileRequestsArriveAndTheIdleOneAfter() {
+	void heapFreeShareIsTheBusyOneWhileRequestsArriveAndTheIdleOneAfter() throws InterruptedException {
 		assertThat(heap.busy()).isNotEqualTo(heap.idle());
 
 		awaitFreeShare(heap.idle(), heap.idleAfter().plusSeconds(10));
@@ -36,10 +36,10 @@ class LoadFollowingHeapTest extends CairnServerTest {
 		awaitFreeShare(heap.idle(), heap.idleAfter().plusSeconds(10));
 	}
 
-	private static void awaitFreeShare(FreeShare expected, Duration within) {
+	private static void awaitFreeShare(FreeShare expected, Duration within) throws InterruptedException {
 		Instant deadline = Instant.now().plus(within);
 		while (!freeShare().equals(expected) && Instant.now().isBefore(deadline)) {
-			sleep(100);
+			Thread.sleep(100);
 		}
 		assertThat(freeShare()).isEqualTo(expected);
 	}
@@ -48,14 +48,5 @@ class LoadFollowingHeapTest extends CairnServerTest {
 		return new FreeShare(
 				Integer.parseInt(VM.getVMOption("MinHeapFreeRatio").getValue()),
 				Integer.parseInt(VM.getVMOption("MaxHeapFreeRatio").getValue()));
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
 	}
 }
