@@ -1,12 +1,12 @@
 package org.cairn.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -69,10 +69,7 @@ class ImportCrashTest {
 		return FHIR.newJsonParser().parseResource(Bundle.class, body).getTotal();
 	}
 
-	private static void waitForLibraries(ServerProcess server, int atLeast) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (Instant.now().isBefore(deadline) && count(server, "Library") < atLeast) {
-			Thread.sleep(100);
-		}
+	private static void waitForLibraries(ServerProcess server, int atLeast) {
+		await().atMost(Duration.ofMinutes(3)).until(() -> count(server, "Library") >= atLeast);
 	}
 }

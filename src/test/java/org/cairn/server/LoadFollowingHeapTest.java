@@ -1,11 +1,11 @@
 package org.cairn.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
 import org.cairn.server.HeapSizingProperties.FreeShare;
 import org.cairn.support.CairnServerTest;
 import org.cairn.support.Http;
@@ -25,7 +25,7 @@ class LoadFollowingHeapTest extends CairnServerTest {
 	HeapSizingProperties heap;
 
 	@Test
-	void heapFreeShareIsTheBusyOneWhileRequestsArriveAndTheIdleOneAfter() throws InterruptedException {
+	void heapFreeShareIsTheBusyOneWhileRequestsArriveAndTheIdleOneAfter() {
 		assertThat(heap.busy()).isNotEqualTo(heap.idle());
 
 		awaitFreeShare(heap.idle(), heap.idleAfter().plusSeconds(10));
@@ -36,12 +36,8 @@ class LoadFollowingHeapTest extends CairnServerTest {
 		awaitFreeShare(heap.idle(), heap.idleAfter().plusSeconds(10));
 	}
 
-	private static void awaitFreeShare(FreeShare expected, Duration within) throws InterruptedException {
-		Instant deadline = Instant.now().plus(within);
-		while (!freeShare().equals(expected) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-		}
-		assertThat(freeShare()).isEqualTo(expected);
+	private static void awaitFreeShare(FreeShare expected, Duration within) {
+		await().atMost(within).untilAsserted(() -> assertThat(freeShare()).isEqualTo(expected));
 	}
 
 	private static FreeShare freeShare() {

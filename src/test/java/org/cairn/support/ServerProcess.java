@@ -1,5 +1,7 @@
 package org.cairn.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,9 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Cairn as a separate operating-system process, for what one shared in-JVM server cannot show:
@@ -87,23 +90,25 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	private ServerProcess awaitReady() {
-		Instant deadline = Instant.now().plus(START_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Server exited with " + process.exitValue() + ":\n" + output());
-			}
-			try {
-				HttpResponse<String> answer = Http.get(baseUrl() + "/metadata", "application/fhir+json");
-				if (answer.statusCode() == 200) {
-					return this;
-				}
-				answersWhileStarting.add(answer);
-			} catch (UncheckedIOException notYetListening) {
-				// keep polling
-			}
-			sleep(Duration.ofMillis(100));
+		try {
+			await().atMost(START_TIMEOUT)
+					.failFast(() -> !process.isAlive())
+					.ignoreExceptionsInstanceOf(UncheckedIOException.class) // not listening yet
+					.until(this::answersMetadata);
+			return this;
+		} catch (TerminalFailureException exited) {
+			throw new IllegalStateException("Server exited with " + process.exitValue() + ":\n" + output());
+		} catch (ConditionTimeoutException notReady) {
+			throw new IllegalStateException("Server not ready after " + START_TIMEOUT + ":\n" + output());
 		}
-		throw new IllegalStateException("Server not ready after " + START_TIMEOUT + ":\n" + output());
+	}
+
+	private boolean answersMetadata() {
+		HttpResponse<String> answer = Http.get(baseUrl() + "/metadata", "application/fhir+json");
+		if (answer.statusCode() != 200) {
+			answersWhileStarting.add(answer);
+		}
+		return answer.statusCode() == 200;
 	}
 
 	/** What {@code /fhir/metadata} answered, other than 200, while waiting for the server to be ready. */
@@ -152,15 +157,6 @@ public final class ServerProcess implements AutoCloseable {
 			return socket.getLocalPort();
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
 		}
 	}
 }
