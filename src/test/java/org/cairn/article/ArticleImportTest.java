@@ -146,6 +146,25 @@ class ArticleImportTest extends CairnServerTest {
 	}
 
 	@Test
+	void aWorkCitedAgainIsRewrittenOnlyWhenItsDetailsChange() {
+		String pmid = String.valueOf(Math.abs(TestResources.unique().hashCode()));
+		String title = "Shared guideline " + TestResources.unique();
+		parse(importText(Articles.markdownCitingPmid("gout-" + TestResources.unique(), pmid, title), "text/markdown"));
+		parse(importText(Articles.markdownCitingPmid("lupus-" + TestResources.unique(), pmid, title), "text/markdown"));
+
+		Citation same = client().read().resource(Citation.class).withId("pmid-" + pmid).execute();
+		assertThat(same.getIdElement().getVersionIdPart()).isEqualTo("1");
+		assertThat(same.getTitle()).startsWith(title).doesNotContain("revised");
+
+		parse(importText(Articles.markdownCitingPmid("sarcoidosis-" + TestResources.unique(), pmid, title + ", revised"),
+				"text/markdown"));
+
+		Citation revised = client().read().resource(Citation.class).withId("pmid-" + pmid).execute();
+		assertThat(revised.getIdElement().getVersionIdPart()).isEqualTo("2");
+		assertThat(revised.getTitle()).startsWith(title + ", revised");
+	}
+
+	@Test
 	void oneSearchBringsAnArticleWithItsClaimsWorksAndProvenanceAndCitesFindsItsReaders() {
 		String shared = "Included trial " + TestResources.unique();
 		Library a = parse(importText(Articles.pageText("including rosacea " + TestResources.unique(), shared), "text/plain"));

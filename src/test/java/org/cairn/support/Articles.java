@@ -74,4 +74,33 @@ public final class Articles {
 				For healthcare professionals; not a substitute for clinical judgement.
 				""".formatted(topic, sharedTitle);
 	}
+
+	/**
+	 * A Markdown article on {@code topic} whose first reference is the work with PubMed id
+	 * {@code pmid}, titled {@code workTitle}.
+	 */
+	public static String markdownCitingPmid(String topic, String pmid, String workTitle) {
+		return """
+				---
+				slug: %1$s
+				version: 1.0.0
+				last-updated: 2025-04-02
+				review-status: submitted
+				references:
+				  1: {pmid: "%2$s"}
+				---
+
+				# How is %1$s treated?
+
+				## From the Guidelines
+
+				### First steps
+
+				- Treatment starts with the measures of the cited guideline. [1]
+
+				## References
+
+				1. **Guideline** %3$s. *Journal of General Medicine*, 2024
+				""".formatted(topic, pmid, workTitle);
+	}
 }
