@@ -3,9 +3,7 @@ package org.cairn.article;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
@@ -13,17 +11,11 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IValidatorModule;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.Bundle;
-import org.hl7.fhir.r5.model.Citation;
 import org.hl7.fhir.r5.model.IdType;
 import org.hl7.fhir.r5.model.Library;
 import org.hl7.fhir.r5.model.OperationOutcome;
 import org.hl7.fhir.r5.model.RelatedArtifact;
-import org.hl7.fhir.r5.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -91,7 +83,7 @@ public class ArticleImporter {
 		// The transaction is atomic and retried on a version conflict, so the next version is known.
 		int nextVersion = stored == null ? 1 : stored.getIdElement().getVersionIdPartAsLong().intValue() + 1;
 		Bundle transaction = ArticleToFhir.transaction(
-				withoutStoredCitations(resources), previousClaims, stored == null ? "CREATE" : "UPDATE", nextVersion);
+				resources, previousClaims, stored == null ? "CREATE" : "UPDATE", nextVersion);
 		systemDao.transaction(new SystemRequestDetails(), transaction);
 		Library library = storedLibrary(resources.library().getIdPart());
 		return new ArticleImportResult(library, stored == null ? "created" : "updated", resources.size());
@@ -106,35 +98,11 @@ public class ArticleImporter {
 		}
 	}
 
-	/**
-	 * The article's resources less the Citations already stored exactly as they are here. Articles
-	 * share cited works; for each one in a transaction HAPI would look it up, load it, extract its
-	 * search index again and then find nothing to write. One search here is cheaper.
-	 */
-	private ArticleResources withoutStoredCitations(ArticleResources resources) {
-		if (resources.citations().isEmpty()) {
-			return resources;
-		}
-		TokenOrListParam ids = new TokenOrListParam();
-		resources.citations().forEach(citation -> ids.add(citation.getIdPart()));
-		Map<String, IBaseResource> stored = new HashMap<>();
-		daoRegistry.getResourceDao("Citation")
-				.search(SearchParameterMap.newSynchronous().add("_id", ids), new SystemRequestDetails())
-				.getAllResources()
-				.forEach(citation -> stored.put(citation.getIdElement().getIdPart(), citation));
-		List<Citation> toWrite = resources.citations().stream()
-				.filter(citation -> !(stored.get(citation.getIdPart()) instanceof Citation same && sameContent(same, citation)))
-				.toList();
-		return toWrite.size() == resources.citations().size()
-				? resources
-				: new ArticleResources(resources.library(), resources.evidence(), toWrite);
-	}
-
-	private static boolean sameContent(Resource stored, Resource fresh) {
-		Resource a = stored.copy();
+	private static boolean sameContent(Library stored, Library fresh) {
+		Library a = stored.copy();
 		a.getMeta().setVersionId(null).setLastUpdated(null).setSource(null);
 		a.setIdElement(null);
-		Resource b = fresh.copy();
+		Library b = fresh.copy();
 		b.setIdElement(null);
 		return a.equalsDeep(b);
 	}
