@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r5.model.SearchParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,12 +44,17 @@ public class ConformanceResourceLoader implements ApplicationRunner {
 	private final FhirContext fhirContext;
 	private final DaoRegistry daoRegistry;
 	private final ConformanceProperties properties;
+	private final SearchParameterReindexing reindexing;
 
 	public ConformanceResourceLoader(
-			FhirContext fhirContext, DaoRegistry daoRegistry, ConformanceProperties properties) {
+			FhirContext fhirContext,
+			DaoRegistry daoRegistry,
+			ConformanceProperties properties,
+			SearchParameterReindexing reindexing) {
 		this.fhirContext = fhirContext;
 		this.daoRegistry = daoRegistry;
 		this.properties = properties;
+		this.reindexing = reindexing;
 	}
 
 	@Override
@@ -74,9 +80,12 @@ public class ConformanceResourceLoader implements ApplicationRunner {
 		int created = 0;
 		int updated = 0;
 		int unchanged = 0;
+		boolean searchParametersChanged = false;
 		for (IBaseResource resource : resources) {
-			DaoMethodOutcome outcome =
-					daoRegistry.getResourceDao(resource).update(resource, new SystemRequestDetails());
+			SystemRequestDetails request = resource instanceof SearchParameter parameter
+					? reindexing.requestToStore(parameter)
+					: new SystemRequestDetails();
+			DaoMethodOutcome outcome = daoRegistry.getResourceDao(resource).update(resource, request);
 			if (Boolean.TRUE.equals(outcome.getCreated())) {
 				created++;
 			} else if (outcome.isNop()) {
@@ -84,6 +93,10 @@ public class ConformanceResourceLoader implements ApplicationRunner {
 			} else {
 				updated++;
 			}
+			searchParametersChanged |= resource instanceof SearchParameter && !outcome.isNop();
+		}
+		if (searchParametersChanged) {
+			reindexing.refreshRegistry();
 		}
 		return new ConformanceLoadReport(created, updated, unchanged);
 	}

@@ -1,13 +1,20 @@
 package org.cairn.conformance;
 
+import static ca.uhn.fhir.batch2.jobs.reindex.ReindexUtils.JOB_REINDEX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import ca.uhn.fhir.batch2.api.IJobCoordinator;
+import ca.uhn.fhir.batch2.api.IJobMaintenanceService;
+import ca.uhn.fhir.batch2.model.JobInstance;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.cairn.support.CairnServerTest;
 import org.cairn.support.Http;
 import org.cairn.support.TestResources;
@@ -16,6 +23,10 @@ import org.hl7.fhir.r5.model.CodeSystem;
 import org.hl7.fhir.r5.model.Coding;
 import org.hl7.fhir.r5.model.Extension;
 import org.hl7.fhir.r5.model.CodeableConcept;
+import org.hl7.fhir.r5.model.DateTimeType;
+import org.hl7.fhir.r5.model.Enumerations;
+import org.hl7.fhir.r5.model.NamingSystem;
+import org.hl7.fhir.r5.model.Organization;
 import org.hl7.fhir.r5.model.Library;
 import org.hl7.fhir.r5.model.SearchParameter;
 import org.junit.jupiter.api.Test;
@@ -26,6 +37,12 @@ class ConformanceResourceLoaderTest extends CairnServerTest {
 
 	@Autowired
 	ConformanceResourceLoader loader;
+
+	@Autowired
+	IJobCoordinator jobCoordinator;
+
+	@Autowired
+	IJobMaintenanceService jobMaintenance;
 
 	@Test
 	void cairnsOwnResourcesAreLoadedAtStartUp() {
@@ -103,8 +120,73 @@ class ConformanceResourceLoaderTest extends CairnServerTest {
 		assertThat(found.getEntry()).isEmpty();
 	}
 
+	@Test
+	void aSearchParameterForATypeWithNothingStoredIsSearchableAtOnceAndReindexesNothing(@TempDir Path dir)
+			throws IOException {
+		assertThat(count("NamingSystem"))
+				.as("this test needs a resource type no other test stores")
+				.isZero();
+		String code = "test-ns-title-" + TestResources.unique();
+		Files.writeString(dir.resolve("SearchParameter-" + code + ".json"), searchParameter(code, "NamingSystem"));
+		List<String> jobsBefore = reindexJobIds();
+
+		assertThat(loader.load(dir)).isEqualTo(new ConformanceLoadReport(1, 0, 0));
+
+		assertThat(reindexJobIds()).isEqualTo(jobsBefore);
+		NamingSystem namingSystem = new NamingSystem();
+		namingSystem.setName("Test").setTitle("Registry of " + code).setStatus(Enumerations.PublicationStatus.ACTIVE)
+				.setKind(NamingSystem.NamingSystemType.IDENTIFIER).setDateElement(new DateTimeType("2026-01-01"));
+		namingSystem.addUniqueId().setType(NamingSystem.NamingSystemIdentifierType.URI).setValue("http://test.invalid/" + code);
+		String id = client().create().resource(namingSystem).execute().getId().getIdPart();
+		assertThat(idsFound("NamingSystem?" + code + "=registry")).containsExactly(id);
+	}
+
+	@Test
+	void aSearchParameterForATypeWithStoredResourcesIndexesThem(@TempDir Path dir) throws IOException {
+		String code = "test-org-name-" + TestResources.unique();
+		Organization organization = new Organization().setName("Clinic of " + code);
+		String id = client().create().resource(organization).execute().getId().getIdPart();
+		Files.writeString(dir.resolve("SearchParameter-" + code + ".json"), searchParameter(code, "Organization"));
+		List<String> jobsBefore = reindexJobIds();
+
+		assertThat(loader.load(dir)).isEqualTo(new ConformanceLoadReport(1, 0, 0));
+
+		assertThat(reindexJobIds()).hasSize(jobsBefore.size() + 1);
+		// The re-index job's steps advance on HAPI's maintenance pass, once a minute unless run sooner.
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			jobMaintenance.runMaintenancePass();
+			assertThat(idsFound("Organization?" + code + "=clinic")).containsExactly(id);
+		});
+	}
+
 	private String versionOf(String id) {
 		return client().read().resource(CodeSystem.class).withId(id).execute().getMeta().getVersionId();
+	}
+
+	private int count(String type) {
+		Bundle bundle = client().search().byUrl(type + "?_summary=count").returnBundle(Bundle.class).execute();
+		return bundle.getTotal();
+	}
+
+	private List<String> idsFound(String url) {
+		Bundle bundle = client().search().byUrl(url).returnBundle(Bundle.class).execute();
+		return bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList();
+	}
+
+	private List<String> reindexJobIds() {
+		return jobCoordinator.getJobInstancesByJobDefinitionId(JOB_REINDEX, 1000, 0).stream()
+				.map(JobInstance::getInstanceId)
+				.toList();
+	}
+
+	/** A string search parameter on the title or name of the given type. */
+	private static String searchParameter(String code, String base) {
+		String element = base.equals("Organization") ? "name" : "title";
+		return """
+				{"resourceType":"SearchParameter","id":"%s","url":"http://test.invalid/SearchParameter/%s",
+				 "name":"Test","status":"active","description":"Test parameter","code":"%s",
+				 "base":["%s"],"type":"string","expression":"%s.%s"}
+				""".formatted(code, code, code, base, base, element);
 	}
 
 	private static String codeSystem(String id, String title) {
