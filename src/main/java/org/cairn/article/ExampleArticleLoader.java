@@ -34,20 +34,23 @@ public class ExampleArticleLoader implements ApplicationRunner {
 		if (folder == null || folder.toString().isEmpty() || !Files.isDirectory(folder)) {
 			return;
 		}
-		int changed = 0;
 		List<Path> files = articleFiles(folder);
-		for (Path file : files) {
-			try {
-				ArticleImportResult result = importer.importText(
-						Files.readString(file), ArticleFormat.ofFileName(file.getFileName().toString()));
-				changed += "unchanged".equals(result.outcome()) ? 0 : 1;
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
-			} catch (ArticleFormatException e) {
-				throw new IllegalStateException("Example article " + file + ", " + e.getMessage(), e);
-			}
-		}
+		// In parallel (a thread per core): the articles are independent, and on a fresh database
+		// their imports run on cold code, so start-up is shorter with every core at them.
+		long changed = files.parallelStream().filter(this::importChanged).count();
 		log.info("Example articles from {}: {} imported, {} unchanged", folder, changed, files.size() - changed);
+	}
+
+	private boolean importChanged(Path file) {
+		try {
+			ArticleImportResult result = importer.importText(
+					Files.readString(file), ArticleFormat.ofFileName(file.getFileName().toString()));
+			return !"unchanged".equals(result.outcome());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		} catch (ArticleFormatException e) {
+			throw new IllegalStateException("Example article " + file + ", " + e.getMessage(), e);
+		}
 	}
 
 	static List<Path> articleFiles(Path folder) {
