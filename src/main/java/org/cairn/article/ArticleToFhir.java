@@ -212,7 +212,7 @@ public final class ArticleToFhir {
 					.setResourceReference(new Reference("Citation/" + citation.getIdPart()));
 		}
 		ClaimFigures.statistics(claim.text()).forEach(evidence::addStatistic);
-		paragraphNarrative(evidence).addText(claim.text());
+		paragraphNarrative(evidence).addText(xmlText(claim.text()));
 		return evidence;
 	}
 
@@ -241,8 +241,8 @@ public final class ArticleToFhir {
 				.setType(new CodeableConcept().setText("evidence source"))
 				.addClassifier(new CodeableConcept(new Coding(EVIDENCE_SOURCE_SYSTEM, work.kind(), null)));
 		XhtmlNode paragraph = paragraphNarrative(citation);
-		paragraph.addText(work.title() + " ");
-		paragraph.addTag("i").addText(work.source());
+		paragraph.addText(xmlText(work.title()) + " ");
+		paragraph.addTag("i").addText(xmlText(work.source()));
 		if (work.year() != null) {
 			paragraph.addText(", " + work.year());
 		}
@@ -300,6 +300,11 @@ public final class ArticleToFhir {
 			}
 		}
 		return name.length() > 0 && Character.isLetter(name.charAt(0)) ? name.toString() : "A" + name;
+	}
+
+	/** The text without the characters XML 1.0 cannot hold, as {@link #escape} leaves it. */
+	private static String xmlText(String text) {
+		return StringEscapeUtils.unescapeXml(escape(text));
 	}
 
 	static String escape(String text) {
