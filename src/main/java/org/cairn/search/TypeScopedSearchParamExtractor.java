@@ -22,9 +22,9 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
  * every resource written, HAPI splits each such expression again and evaluates every path with
  * FHIRPath, although only the paths starting with the resource's own type can find anything: the
  * others name a type the resource is not, which FHIRPath reads as a child element that no
- * resource has. That was a quarter of the CPU of an article import. Here a path rooted at another
- * resource type gives nothing without being evaluated, and the split of each expression is kept.
- * The index rows written are the same.
+ * resource has. That was a quarter of the CPU of an article import. Here a path that is a plain
+ * chain from another resource type gives nothing without being evaluated, and the split of each
+ * expression is kept. The index rows written are the same.
  */
 public class TypeScopedSearchParamExtractor extends SearchParamExtractorR5 {
 
@@ -61,7 +61,7 @@ public class TypeScopedSearchParamExtractor extends SearchParamExtractorR5 {
 		return super.extractValues(paths, element);
 	}
 
-	/** Whether a single path starts with the name of a concrete resource type other than the resource's. */
+	/** Whether a single path can only find something in a resource of another concrete type. */
 	boolean rootedAtAnotherType(String path, IBaseResource resource) {
 		String root = roots.get(path);
 		if (root == null) {
@@ -77,22 +77,81 @@ public class TypeScopedSearchParamExtractor extends SearchParamExtractorR5 {
 		return !root.equals(type != null ? type : getContext().getResourceType(resource));
 	}
 
-	/** The concrete resource type a path starts with, or "" when it starts with anything else. */
+	/**
+	 * The concrete resource type a path is a plain chain from ({@code Type.a.b(…).c}, perhaps in
+	 * parentheses), or "" for any other path: one rooted elsewhere, or one whose root is an operand
+	 * ({@code (Library.title | Evidence.title)}, {@code Library.x.exists() or …}), which can find
+	 * something in a resource of another type.
+	 */
 	private String concreteRoot(String path) {
-		int start = 0;
-		while (start < path.length() && (path.charAt(start) == '(' || Character.isWhitespace(path.charAt(start)))) {
-			start++;
+		String chain = path.strip();
+		while (chain.startsWith("(") && closing(chain, 0) == chain.length() - 1) {
+			chain = chain.substring(1, chain.length() - 1).strip();
 		}
-		int end = start;
-		while (end < path.length() && Character.isLetterOrDigit(path.charAt(end))) {
-			end++;
-		}
-		if (end == start || end == path.length() || path.charAt(end) != '.') {
+		int rootEnd = identifierEnd(chain, 0);
+		if (rootEnd == 0 || !isPlainChain(chain, rootEnd)) {
 			return "";
 		}
-		String root = path.substring(start, end);
+		String root = chain.substring(0, rootEnd);
 		boolean concrete = !ABSTRACT_ROOTS.contains(root) && getContext().getResourceTypes().contains(root);
 		return concrete ? root : "";
+	}
+
+	/** Whether {@code path} from {@code from} on is only {@code .name}, each perhaps followed by {@code (…)} or {@code […]}. */
+	private static boolean isPlainChain(String path, int from) {
+		int at = from;
+		if (at == path.length()) {
+			return false;
+		}
+		while (at < path.length()) {
+			if (path.charAt(at) != '.') {
+				return false;
+			}
+			int nameEnd = identifierEnd(path, at + 1);
+			if (nameEnd == at + 1) {
+				return false;
+			}
+			at = nameEnd;
+			while (at < path.length() && (path.charAt(at) == '(' || path.charAt(at) == '[')) {
+				int close = closing(path, at);
+				if (close < 0) {
+					return false;
+				}
+				at = close + 1;
+			}
+		}
+		return true;
+	}
+
+	/** Where the bracket opened at {@code open} closes (skipping quoted text), or -1. */
+	private static int closing(String path, int open) {
+		int depth = 0;
+		char quote = 0;
+		for (int at = open; at < path.length(); at++) {
+			char c = path.charAt(at);
+			if (quote != 0) {
+				if (c == '\\') {
+					at++;
+				} else if (c == quote) {
+					quote = 0;
+				}
+			} else if (c == '\'' || c == '"' || c == '`') {
+				quote = c;
+			} else if (c == '(' || c == '[') {
+				depth++;
+			} else if ((c == ')' || c == ']') && --depth == 0) {
+				return at;
+			}
+		}
+		return -1;
+	}
+
+	private static int identifierEnd(String path, int from) {
+		int at = from;
+		while (at < path.length() && (Character.isLetterOrDigit(path.charAt(at)) || path.charAt(at) == '_')) {
+			at++;
+		}
+		return at;
 	}
 
 	/** Puts this extractor in place of HAPI's, before any bean is made. */

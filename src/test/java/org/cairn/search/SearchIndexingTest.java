@@ -30,9 +30,12 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.CodeableConcept;
 import org.hl7.fhir.r5.model.Coding;
+import org.hl7.fhir.r5.model.Enumerations;
+import org.hl7.fhir.r5.model.Evidence;
 import org.hl7.fhir.r5.model.Library;
 import org.hl7.fhir.r5.model.Quantity;
 import org.hl7.fhir.r5.model.Range;
+import org.hl7.fhir.r5.model.SearchParameter;
 import org.hl7.fhir.r5.model.UsageContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +109,34 @@ class SearchIndexingTest extends CairnServerTest {
 				+ title)).containsExactly(id);
 		assertThat(libraryIds("context-type-value=" + USE_CONTEXT + "|focus$http://snomed.info/sct|1&title=" + title))
 				.isEmpty();
+	}
+
+	@Test
+	void aParameterJoiningPathsOfSeveralTypesInParenthesesFindsEachOfThem() {
+		String unique = TestResources.unique();
+		SearchParameter union = new SearchParameter();
+		union.setUrl("http://cairn.dev/fhir/SearchParameter/test-union-title-" + unique);
+		union.setName("TestUnionTitle");
+		union.setStatus(Enumerations.PublicationStatus.ACTIVE);
+		union.setDescription("The title of a Library or an Evidence, from one parenthesised union");
+		union.setCode("union-title-" + unique);
+		union.addBase(Enumerations.VersionIndependentResourceTypesAll.LIBRARY);
+		union.addBase(Enumerations.VersionIndependentResourceTypesAll.EVIDENCE);
+		union.setType(Enumerations.SearchParamType.STRING);
+		union.setExpression("(Library.title | Evidence.title)");
+		union.setProcessingMode(SearchParameter.SearchProcessingModeType.NORMAL);
+		client().create().resource(union).execute();
+		searchParamRegistry.forceRefresh();
+
+		Evidence evidence = TestResources.evidence("A claim indexed through a union");
+		evidence.setTitle("Union" + unique);
+		String id = client().create().resource(evidence).execute().getId().getIdPart();
+
+		Bundle found = client().search()
+				.byUrl("Evidence?union-title-" + unique + "=Union" + unique)
+				.returnBundle(Bundle.class)
+				.execute();
+		assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(id);
 	}
 
 	/** A Library meant for patients aged {@code age} to 90 with Parkinson's disease. */
