@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBase;
+import org.cairn.server.HapiBeanReplacement;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
@@ -43,14 +44,7 @@ public class TypeScopedSearchParamExtractor extends SearchParamExtractorR5 {
 
 	@Override
 	public String[] split(String paths) {
-		String[] split = splits.get(paths);
-		if (split == null) {
-			split = super.split(paths);
-			if (splits.size() < MAX_KEPT) {
-				splits.put(paths, split);
-			}
-		}
-		return split.clone();
+		return kept(splits, paths, super::split).clone();
 	}
 
 	@Override
@@ -63,13 +57,7 @@ public class TypeScopedSearchParamExtractor extends SearchParamExtractorR5 {
 
 	/** Whether a single path can only find something in a resource of another concrete type. */
 	boolean rootedAtAnotherType(String path, IBaseResource resource) {
-		String root = roots.get(path);
-		if (root == null) {
-			root = concreteRoot(path);
-			if (roots.size() < MAX_KEPT) {
-				roots.put(path, root);
-			}
-		}
+		String root = kept(roots, path, this::concreteRoot);
 		if (root.isEmpty()) {
 			return false;
 		}
@@ -154,13 +142,20 @@ public class TypeScopedSearchParamExtractor extends SearchParamExtractorR5 {
 		return at;
 	}
 
+	/** The value kept for {@code path}, computed and kept (while there are few) when missing. */
+	private static <V> V kept(Map<String, V> cache, String path, Function<String, V> compute) {
+		V value = cache.get(path);
+		if (value == null) {
+			value = compute.apply(path);
+			if (cache.size() < MAX_KEPT) {
+				cache.put(path, value);
+			}
+		}
+		return value;
+	}
+
 	/** Puts this extractor in place of HAPI's, before any bean is made. */
 	static BeanFactoryPostProcessor replacingHapis() {
-		return beanFactory -> {
-			if (beanFactory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition(HAPI_BEAN)) {
-				registry.removeBeanDefinition(HAPI_BEAN);
-				registry.registerBeanDefinition(HAPI_BEAN, new RootBeanDefinition(TypeScopedSearchParamExtractor.class));
-			}
-		};
+		return HapiBeanReplacement.replacing(HAPI_BEAN, new RootBeanDefinition(TypeScopedSearchParamExtractor.class));
 	}
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
@@ -53,13 +52,8 @@ public class OneByOneIdResolver extends IdHelperService {
 
 	/** Puts this resolver in place of HAPI's, before any bean is made. */
 	static BeanFactoryPostProcessor replacingHapis() {
-		return beanFactory -> {
-			if (beanFactory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition(HAPI_BEAN)) {
-				RootBeanDefinition resolver = new RootBeanDefinition(OneByOneIdResolver.class);
-				resolver.setFactoryMethodName("create");
-				registry.removeBeanDefinition(HAPI_BEAN);
-				registry.registerBeanDefinition(HAPI_BEAN, resolver);
-			}
-		};
+		RootBeanDefinition resolver = new RootBeanDefinition(OneByOneIdResolver.class);
+		resolver.setFactoryMethodName("create");
+		return HapiBeanReplacement.replacing(HAPI_BEAN, resolver);
 	}
 }
