@@ -37,8 +37,9 @@ import org.hl7.fhir.r5.model.Resource;
  * The cache is bounded by the length of the JSON it holds ({@code cairn.search.parsed-resource-cache}).
  * History, deleted versions and partitions take HAPI's own path.
  *
- * <p>For an answer that {@link CachedJsonBundleWriter} writes, a version whose JSON it keeps is not
- * even copied: a stand-in with its id and meta carries that JSON to the writer.
+ * <p>For an answer that {@link CachedJsonBundleWriter} writes, a version is not even parsed: a
+ * stand-in with its id and meta carries the version's JSON to the writer, kept from an earlier
+ * answer or made from the stored JSON.
  */
 public class CachingResourceLoader extends BatchResourceLoader {
 
@@ -102,15 +103,21 @@ public class CachingResourceLoader extends BatchResourceLoader {
 	}
 
 	/**
-	 * An empty resource with the version's id and meta, carrying the version's kept JSON; null when
-	 * none is kept. Only for answers {@link CachedJsonBundleWriter} writes ({@link CachedJsonScope}).
+	 * An empty resource with the version's id and meta, carrying the version's JSON as the answer
+	 * holds it: kept from before, or made from the stored JSON ({@link StoredJsonAnswer}) and kept.
+	 * Null when neither can be had. Only for answers {@link CachedJsonBundleWriter} writes
+	 * ({@link CachedJsonScope}).
 	 */
 	private IBaseResource standIn(ResourceHistoryTable version, Map<JpaPid, Collection<BaseTag>> tags, String base) {
 		IBaseResource standIn = withMetadata(version, tags,
 				fhirContext.getResourceDefinition(version.getResourceType()).newInstance());
 		byte[] json = encoded.find(standIn, base);
 		if (json == null) {
-			return null;
+			byte[] made = StoredJsonAnswer.of(fhirContext, standIn, storedJson(version), base);
+			if (made == null) {
+				return null;
+			}
+			json = encoded.keep(standIn, base, made);
 		}
 		standIn.setUserData(EncodedResourceCache.JSON_USER_DATA, json);
 		return standIn;
@@ -134,9 +141,13 @@ public class CachingResourceLoader extends BatchResourceLoader {
 				&& version.getFhirVersion() == fhirContext.getVersion().getVersion();
 	}
 
-	private Parsed parse(ResourceHistoryTable version) {
-		String json = ResourceParserUtil.getResourceText(
+	private static String storedJson(ResourceHistoryTable version) {
+		return ResourceParserUtil.getResourceText(
 				version.getResource(), version.getResourceTextVc(), version.getEncoding());
+	}
+
+	private Parsed parse(ResourceHistoryTable version) {
+		String json = storedJson(version);
 		Class<? extends IBaseResource> type =
 				fhirContext.getResourceDefinition(version.getResourceType()).getImplementingClass();
 		IBaseResource resource =

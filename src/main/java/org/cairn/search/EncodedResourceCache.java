@@ -22,7 +22,7 @@ import org.hl7.fhir.r5.model.Meta;
  */
 public class EncodedResourceCache {
 
-	/** User data of a resource whose JSON was found here: a stand-in carrying only id and meta. */
+	/** User data of a resource whose JSON was found or kept here: a stand-in carrying only id and meta. */
 	static final String JSON_USER_DATA = EncodedResourceCache.class.getName() + ".json";
 
 	private final Cache<Key, byte[]> json;
@@ -44,6 +44,15 @@ public class EncodedResourceCache {
 	byte[] find(IBaseResource resource, String serverBase) {
 		Key key = json == null ? null : Key.of(resource, serverBase);
 		return key == null ? null : json.getIfPresent(key);
+	}
+
+	/** Keeps {@code json} as this version's JSON with this meta (when it is a stored version); returns it. */
+	byte[] keep(IBaseResource resource, String serverBase, byte[] resourceJson) {
+		Key key = json == null ? null : Key.of(resource, serverBase);
+		if (key != null) {
+			json.put(key, resourceJson);
+		}
+		return resourceJson;
 	}
 
 	/**
