@@ -10,10 +10,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * <p>HAPI stores a resource's JSON without its id and meta, and writes a resource in an answer as
  * its type, id and meta followed by the other elements in the order it stored them. So the id and
  * meta of a stand-in, encoded, then the stored elements, copied, are the bytes HAPI would write
- * after parsing. Except where the encoder changes what it writes for an answer: it writes references
- * to the answer's server base relative, and a resource stored while the server was reached under
- * another name may hold them absolute. A version whose JSON names the base gets null, and is parsed
- * as before.
+ * after parsing. Not so in two cases, which get null and are parsed as before: a stored JSON with a
+ * meta of its own (HAPI keeps the meta's extensions there, and the rest of the meta in its tables),
+ * and one naming the answer's server base (the encoder writes references to that base relative,
+ * and a resource stored while the server was reached under another name may hold them absolute).
  */
 final class StoredJsonAnswer {
 
@@ -28,6 +28,7 @@ final class StoredJsonAnswer {
 	static byte[] of(FhirContext fhirContext, IBaseResource standIn, String storedJson, String serverBase) {
 		String start = "{\"resourceType\":\"" + standIn.fhirType() + "\"";
 		if (!storedJson.startsWith(start + ",")
+				|| storedJson.startsWith(start + ",\"meta\":")
 				|| storedJson.contains(serverBase)) {
 			return null;
 		}

@@ -13,10 +13,11 @@ import org.cairn.support.CairnServerTest;
 import org.cairn.support.Http;
 import org.cairn.support.TestResources;
 import org.hl7.fhir.r5.model.Bundle;
-import org.hl7.fhir.r5.model.RelatedArtifact.RelatedArtifactType;
 import org.hl7.fhir.r5.model.Evidence;
 import org.hl7.fhir.r5.model.Library;
 import org.hl7.fhir.r5.model.Reference;
+import org.hl7.fhir.r5.model.RelatedArtifact.RelatedArtifactType;
+import org.hl7.fhir.r5.model.StringType;
 import org.hl7.fhir.r5.model.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class StoredJsonAnswerTest extends CairnServerTest {
 
 	private static final String JSON = "application/fhir+json";
+	private static final String BATCH_EXTENSION = "http://example.org/fhir/StructureDefinition/batch";
 	private static final String WITH_PARTS =
 			"&_include=Library:composed-of&_include=Library:cites&_revinclude=Provenance:target";
 
@@ -47,7 +49,7 @@ class StoredJsonAnswerTest extends CairnServerTest {
 	}
 
 	@Test
-	void resourcesTheEncoderWritesOtherwiseThanStoredAreInSearchPagesAsTheyAreRead() {
+	void aReferenceStoredAbsoluteOnTheBaseOfTheAnswerIsInSearchPagesAsItIsRead() {
 		String word = TestResources.unique();
 		String claimId = client().create()
 				.resource(TestResources.evidence("Stored form check " + word))
@@ -74,6 +76,23 @@ class StoredJsonAnswerTest extends CairnServerTest {
 		assertThat(types).containsExactly("Library");
 		assertThat(Http.get(otherBase() + "/" + query, JSON).body())
 				.contains("{\"reference\":\"Evidence/" + claimId + "\"}");
+	}
+
+	@Test
+	void aMetaExtensionIsInSearchPagesAsItIsRead() {
+		String word = TestResources.unique();
+		Library library = TestResources.library("Meta extension " + word);
+		// Stored in the resource's JSON; the rest of its meta is stored in HAPI's tables.
+		library.getMeta().addExtension(BATCH_EXTENSION, new StringType(word));
+		client().create().resource(library).execute();
+
+		Set<String> types = new TreeSet<>();
+		String query = "Library?title=Meta%20extension%20" + word;
+		assertThat(assertEntriesAsRead(query, types)).isEqualTo(1);
+		Bundle page = FHIR.newJsonParser().parseResource(Bundle.class, Http.get(baseUrl() + "/" + query, JSON).body());
+		assertThat(page.getEntryFirstRep().getResource().getMeta().getExtensionByUrl(BATCH_EXTENSION))
+				.extracting(extension -> extension.getValue().primitiveValue())
+				.isEqualTo(word);
 	}
 
 	/** This server under another name than {@link #baseUrl()}. */
