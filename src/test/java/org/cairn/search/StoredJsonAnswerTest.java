@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A resource in a search page is, byte for byte, what reading it returns, whether the page is the
- * first to hold it (its JSON then made from what is stored, or parsed and encoded where HAPI's
- * encoder writes it otherwise) or a later one (its JSON kept).
+ * first to hold it (its JSON then made from what is stored, or parsed and encoded where what is
+ * stored differs from what the answer holds) or a later one (its JSON kept).
  */
 class StoredJsonAnswerTest extends CairnServerTest {
 
