@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.cairn.support.Http;
 import org.cairn.support.ServerProcess;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The way {@code ./mvnw -Prun} and the benchmark start Cairn: from JAR files, on Java 25 with a
- * start-up cache that a training start makes once per build, and that the next start maps in.
+ * start-up cache that a training start makes once per build, and that the next start maps in,
+ * down to the classes that answer the first question clients ask.
  */
 class LauncherTest {
 
@@ -45,7 +47,18 @@ class LauncherTest {
 				assertThat(first.command()).anyMatch(arg -> arg.startsWith("-XX:AOTCache="));
 			}
 
-			server.startAndWait(first.command());
+			server.startAndWait(withClassLoadLog(first.command()));
+			HttpResponse<String> capabilities = Http.get(server.baseUrl() + "/metadata", "application/fhir+json");
+			assertThat(capabilities.statusCode()).isEqualTo(200);
+			if (java25) {
+				// what answers the first question every client asks was trained into the cache: here a
+				// class only writing a capability statement loads (a JAR file's source otherwise)
+				assertThat(server.output().lines()
+								.filter(line -> line.contains(" org.hl7.fhir.r5.model.CapabilityStatement$RestfulCapabilityModeEnumFactory "))
+								.toList())
+						.singleElement(InstanceOfAssertFactories.STRING)
+						.contains("source: shared objects file");
+			}
 			HttpResponse<String> libraries = Http.get(server.baseUrl() + "/Library?_count=1&_summary=count", "application/fhir+json");
 			assertThat(libraries.statusCode()).isEqualTo(200);
 			assertThat(libraries.body()).contains("\"total\"");
@@ -58,6 +71,13 @@ class LauncherTest {
 			assertThat(again.command()).isEqualTo(first.command());
 			assertThat(progress).noneMatch(line -> line.contains("making the start-up cache"));
 		}
+	}
+
+	/** The command with the JVM logging where each class was loaded from (the cache or a JAR). */
+	private static List<String> withClassLoadLog(List<String> command) {
+		List<String> logged = new ArrayList<>(command);
+		logged.add(1, "-Xlog:class+load=info");
+		return logged;
 	}
 
 	/**
