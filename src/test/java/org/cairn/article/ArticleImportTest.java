@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.cairn.support.Articles;
 import org.cairn.support.CairnServerTest;
-import org.cairn.support.Http;
 import org.cairn.support.TestResources;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.Citation;
@@ -228,15 +225,8 @@ class ArticleImportTest extends CairnServerTest {
 				.contains("http://snomed.info/sct", "http://hl7.org/fhir/sid/icd-10-cm");
 	}
 
-	static HttpResponse<String> importText(String text, String contentType, String baseUrl) {
-		return Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/Library/$import-article"))
-				.header("Content-Type", contentType + "; charset=utf-8")
-				.header("Accept", "application/fhir+json")
-				.POST(HttpRequest.BodyPublishers.ofString(text)));
-	}
-
 	private HttpResponse<String> importText(String text, String contentType) {
-		return importText(text, contentType, baseUrl());
+		return Articles.importText(text, contentType, baseUrl());
 	}
 
 	private static Library parse(HttpResponse<String> response) {

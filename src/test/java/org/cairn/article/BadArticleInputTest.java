@@ -76,7 +76,7 @@ class BadArticleInputTest extends CairnServerTest {
 	}
 
 	private HttpResponse<String> assertRejected(String text, String contentType, int line, String problem) {
-		HttpResponse<String> response = ArticleImportTest.importText(text, contentType, baseUrl());
+		HttpResponse<String> response = Articles.importText(text, contentType, baseUrl());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
 		String diagnostics = outcome.getIssueFirstRep().getDiagnostics();

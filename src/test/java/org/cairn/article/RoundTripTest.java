@@ -26,7 +26,7 @@ class RoundTripTest extends CairnServerTest {
 	void importOfRenderedArticleEqualsTheImportedArticle(Path file) {
 		String original = Articles.read(file);
 		ArticleFormat format = ArticleFormat.ofFileName(file.toString());
-		HttpResponse<String> first = ArticleImportTest.importText(original, format == ArticleFormat.MARKDOWN ? "text/markdown" : "text/plain", baseUrl());
+		HttpResponse<String> first = Articles.importText(original, format == ArticleFormat.MARKDOWN ? "text/markdown" : "text/plain", baseUrl());
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
 		Library library = FHIR.newJsonParser().parseResource(Library.class, first.body());
 
@@ -38,7 +38,7 @@ class RoundTripTest extends CairnServerTest {
 		Article parsedRendering = withoutLines(ArticleFormat.MARKDOWN.parse(rendered.body()));
 		assertThat(parsedRendering).isEqualTo(parsedOriginal);
 
-		HttpResponse<String> second = ArticleImportTest.importText(rendered.body(), "text/markdown", baseUrl());
+		HttpResponse<String> second = Articles.importText(rendered.body(), "text/markdown", baseUrl());
 		assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
 		assertThat(second.headers().firstValue("X-Cairn-Import")).contains("unchanged");
 	}
@@ -47,7 +47,7 @@ class RoundTripTest extends CairnServerTest {
 	@MethodSource("articles")
 	void htmlRenderingShowsQuestionClaimsAndReferences(Path file) {
 		Article article = ArticleFormat.ofFileName(file.toString()).parse(Articles.read(file));
-		ArticleImportTest.importText(Articles.read(file), file.toString().endsWith(".md") ? "text/markdown" : "text/plain", baseUrl());
+		Articles.importText(Articles.read(file), file.toString().endsWith(".md") ? "text/markdown" : "text/plain", baseUrl());
 
 		HttpResponse<String> html = Http.send(HttpRequest.newBuilder(
 						URI.create(baseUrl() + "/Library/" + article.slug() + "/$render"))

@@ -2,8 +2,6 @@ package org.cairn.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.TreeSet;
@@ -127,10 +125,7 @@ class StoredJsonAnswerTest extends CairnServerTest {
 	}
 
 	private String importArticle(String text, String contentType) {
-		HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/Library/$import-article"))
-				.header("Content-Type", contentType + "; charset=utf-8")
-				.header("Accept", JSON)
-				.POST(HttpRequest.BodyPublishers.ofString(text)));
+		HttpResponse<String> response = Articles.importText(text, contentType, baseUrl());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return FHIR.newJsonParser().parseResource(Library.class, response.body()).getIdPart();
 	}

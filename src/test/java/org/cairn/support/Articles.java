@@ -2,6 +2,9 @@ package org.cairn.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,6 +15,14 @@ public final class Articles {
 	public static final Path EXAMPLES = Path.of("fhir-resources", "examples");
 
 	private Articles() {}
+
+	/** Posts an article's text to {@code $import-article} on the server at {@code baseUrl}, asking for JSON. */
+	public static HttpResponse<String> importText(String text, String contentType, String baseUrl) {
+		return Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/Library/$import-article"))
+				.header("Content-Type", contentType + "; charset=utf-8")
+				.header("Accept", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString(text)));
+	}
 
 	public static String reference() {
 		return read(REFERENCE);
