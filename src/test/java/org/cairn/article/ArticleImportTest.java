@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.cairn.support.Articles;
 import org.cairn.support.CairnServerTest;
+import org.cairn.support.Http;
 import org.cairn.support.TestResources;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.Citation;
@@ -129,6 +130,27 @@ class ArticleImportTest extends CairnServerTest {
 			assertThat(p.getActivity().getCodingFirstRep().getCode()).isEqualTo("UPDATE");
 			assertThat(p.getTargetFirstRep().getReference()).endsWith("/_history/2");
 		});
+	}
+
+	@Test
+	void theImportAnswersWithTheLibraryAsAReadReturnsIt() {
+		String topic = "answered bursitis " + TestResources.unique();
+		String shared = "Bursa imaging " + TestResources.unique();
+		HttpResponse<String> created = importText(Articles.pageText(topic, shared), "text/plain");
+		assertThat(created.headers().firstValue("X-Cairn-Import")).contains("created");
+		assertThat(created.body()).isEqualTo(readAsJson(parse(created)));
+
+		HttpResponse<String> updated = importText(Articles.pageText(topic, shared).replace("65%", "70%"), "text/plain");
+		assertThat(updated.headers().firstValue("X-Cairn-Import")).contains("updated");
+		Library second = parse(updated);
+		assertThat(second.getMeta().getVersionId()).isEqualTo("2");
+		assertThat(updated.body()).isEqualTo(readAsJson(second));
+	}
+
+	private String readAsJson(Library library) {
+		HttpResponse<String> read = Http.get(baseUrl() + "/Library/" + library.getIdPart(), "application/fhir+json");
+		assertThat(read.statusCode()).isEqualTo(200);
+		return read.body();
 	}
 
 	@Test
