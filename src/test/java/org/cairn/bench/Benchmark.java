@@ -80,6 +80,7 @@ public final class Benchmark {
 
 	private void measure(BenchServer server) throws Exception {
 		String name = server.name;
+		settle();
 		log("%s: starting", name);
 		long readyMs = server.startAndTimeReady();
 		report.put(name, "time to ready", "s", false, readyMs / 1000.0);
@@ -157,6 +158,15 @@ public final class Benchmark {
 			report.put(server.name, figure + ": failed or empty answers", "count", false, f.failures());
 			report.note(server.name + ", " + figure + ": " + f.failures() + " failed or empty; first: " + f.firstFailure());
 		}
+	}
+
+	/**
+	 * Lets this JVM finish what generating the corpus (or the last server's load) left running,
+	 * collection and compiling, so that it does not take CPU from a server starting on two cores.
+	 */
+	private static void settle() throws InterruptedException {
+		System.gc();
+		Thread.sleep(3000);
 	}
 
 	private HttpRequest articleRequest(BenchServer server, int index) {
