@@ -104,9 +104,10 @@ public record ServerCommand(List<String> command, boolean cached) {
 			List<String> command = command(java, jvmArgs, cacheFlags("-XX:AOTCacheOutput=" + recording), classPath,
 					List.of("--server.port=0", "--cairn.data-dir=" + trainingData.toAbsolutePath()));
 			Process training = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			boolean ready = awaitReady(training, log);
+			String port = awaitReady(training, log);
+			boolean ready = port != null;
 			if (ready) {
-				askFirstQuestion(log);
+				askFirstQuestion(port);
 			}
 			training.destroy(); // a normal stop: the cache is written as the JVM exits
 			boolean exited = training.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -126,15 +127,17 @@ public record ServerCommand(List<String> command, boolean cached) {
 		}
 	}
 
-	private static boolean awaitReady(Process process, Path log) throws IOException, InterruptedException {
+	/** The port the server said it is ready on, or null if it never said so. */
+	private static String awaitReady(Process process, Path log) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + TRAINING_LIMIT.toNanos();
 		while (System.nanoTime() < deadline && process.isAlive()) {
-			if (Files.readString(log, StandardCharsets.ISO_8859_1).contains(READY_LINE)) {
-				return true;
+			Matcher ready = READY_PORT.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+			if (ready.find()) {
+				return ready.group(1);
 			}
 			Thread.sleep(250);
 		}
-		return false;
+		return null;
 	}
 
 	/**
@@ -143,14 +146,10 @@ public record ServerCommand(List<String> command, boolean cached) {
 	 * Searches are left out: what they load would be loaded in every server from the start
 	 * (60 MB more RSS while idle).
 	 */
-	private static void askFirstQuestion(Path log) throws IOException, InterruptedException {
-		Matcher port = READY_PORT.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
-		if (!port.find()) {
-			return;
-		}
+	private static void askFirstQuestion(String port) throws InterruptedException {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		try {
-			client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port.group(1) + "/fhir/" + FIRST_QUESTION))
+			client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/" + FIRST_QUESTION))
 							.header("Accept", "application/fhir+json")
 							.timeout(Duration.ofMinutes(1))
 							.build(),
