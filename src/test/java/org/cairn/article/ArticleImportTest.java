@@ -147,6 +147,35 @@ class ArticleImportTest extends CairnServerTest {
 		assertThat(updated.body()).isEqualTo(readAsJson(second));
 	}
 
+	@Test
+	void anArticleNearTheSizeLimitIsStoredWholeAndFoundBySearch() {
+		String topic = "lengthy tendinopathy " + TestResources.unique();
+		String claim = "Eccentric loading was studied in tendon cohorts with pain scores recorded weekly (é, ü, →). ";
+		String longClaim = claim.repeat(8_000).trim();
+		String text = Articles.pageText(topic, "Tendon loading trial " + TestResources.unique())
+				.replace("Early treatment reduced complications in 65% of patients 2", longClaim + " 2");
+		assertThat(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isBetween(700_000, 1_000_000);
+
+		HttpResponse<String> response = importText(text, "text/plain");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Library library = parse(response);
+		assertThat(readAsJson(library).length()).isGreaterThan(1_000_000);
+
+		Evidence stored = related(library, RelatedArtifactType.COMPOSEDOF).stream()
+				.map(this::evidence)
+				.filter(e -> e.getDescription().length() > 100_000)
+				.findFirst()
+				.orElseThrow();
+		assertThat(stored.getDescription()).isEqualTo(longClaim);
+
+		Bundle found = client().search().byUrl("Library?_id=" + library.getIdPart()
+						+ "&_include=Library:composed-of").returnBundle(Bundle.class).execute();
+		assertThat(found.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Library", "Evidence");
+		assertThat(found.getEntry()).map(e -> e.getResource())
+				.filteredOn(r -> r instanceof Evidence e && e.getDescription().equals(longClaim))
+				.hasSize(1);
+	}
+
 	private String readAsJson(Library library) {
 		HttpResponse<String> read = Http.get(baseUrl() + "/Library/" + library.getIdPart(), "application/fhir+json");
 		assertThat(read.statusCode()).isEqualTo(200);
