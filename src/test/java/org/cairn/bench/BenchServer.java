@@ -109,14 +109,19 @@ final class BenchServer implements AutoCloseable {
 		throw new IOException("no VmRSS for process " + process.pid());
 	}
 
-	@Override
-	public void close() throws InterruptedException {
+	/** Stops the JVM as an operator would (SIGTERM), keeping its data folder for a restart. */
+	void stop() throws InterruptedException {
 		if (process != null && process.isAlive()) {
 			process.destroy();
 			if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
 				process.destroyForcibly().waitFor();
 			}
 		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		stop();
 	}
 
 	private static Path fresh(Path dir) throws IOException {

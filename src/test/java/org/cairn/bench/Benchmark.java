@@ -104,6 +104,20 @@ public final class Benchmark {
 				searchFigures(server, search, clients);
 			}
 		}
+		restartFigures(server, librariesBefore);
+	}
+
+	/** What an operator restarting the server with its articles stored waits for, and the memory it then holds. */
+	private void restartFigures(BenchServer server, long librariesBefore) throws Exception {
+		log("%s: restarting with the articles stored", server.name);
+		server.stop();
+		settle();
+		long readyMs = server.startAndTimeReady();
+		report.put(server.name, "time to ready, restarted with the articles", "s", false, readyMs / 1000.0);
+		Thread.sleep(options.idleSeconds() * 1000L);
+		report.put(server.name, "idle RSS, restarted with the articles", "MB", false, server.rssMb());
+		report.put(server.name, "articles stored, found after the restart", "count", true,
+				count(server, "Library?_summary=count") - librariesBefore);
 	}
 
 	private void importFigures(String server, String figure, int from, int to, IntFunction<HttpRequest> request)

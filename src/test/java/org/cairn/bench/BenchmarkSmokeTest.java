@@ -41,6 +41,7 @@ class BenchmarkSmokeTest {
 		assertThat(names).noneMatch(name -> name.endsWith("failed or empty answers"));
 		assertThat(names).contains(
 				"time to ready", "idle RSS", "RSS after loading",
+				"time to ready, restarted with the articles", "idle RSS, restarted with the articles",
 				"import $import-article: articles/s", "import transaction Bundles: articles/s",
 				"topic token, 2 clients: p99", "title :contains, 1 client: p99", "_content full text, 2 clients: requests/s",
 				"review status + _revinclude Provenance, 1 client: p50",
