@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.cairn.support.Articles;
@@ -154,7 +155,7 @@ class ArticleImportTest extends CairnServerTest {
 		String longClaim = claim.repeat(8_000).trim();
 		String text = Articles.pageText(topic, "Tendon loading trial " + TestResources.unique())
 				.replace("Early treatment reduced complications in 65% of patients 2", longClaim + " 2");
-		assertThat(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isBetween(700_000, 1_000_000);
+		assertThat(text.getBytes(StandardCharsets.UTF_8).length).isBetween(700_000, 1_000_000);
 
 		HttpResponse<String> response = importText(text, "text/plain");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -81,7 +81,11 @@ final class BenchServer implements AutoCloseable {
 	long startAndTimeReady() throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long started = System.nanoTime();
-		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		// A restart adds to the log of the first start rather than replacing it.
+		ProcessBuilder.Redirect output = process == null
+				? ProcessBuilder.Redirect.to(log.toFile())
+				: ProcessBuilder.Redirect.appendTo(log.toFile());
+		process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
 		HttpRequest metadata = HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata")).build();
 		while (System.nanoTime() - started < START_TIMEOUT.toNanos()) {
 			if (!process.isAlive()) {
