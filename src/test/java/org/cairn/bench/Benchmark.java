@@ -80,12 +80,8 @@ public final class Benchmark {
 
 	private void measure(BenchServer server) throws Exception {
 		String name = server.name;
-		settle();
 		log("%s: starting", name);
-		long readyMs = server.startAndTimeReady();
-		report.put(name, "time to ready", "s", false, readyMs / 1000.0);
-		Thread.sleep(options.idleSeconds() * 1000L);
-		report.put(name, "idle RSS", "MB", false, server.rssMb());
+		startFigures(server, "");
 		int n = options.articles();
 		long librariesBefore = count(server, "Library?_summary=count");
 		if (name.equals("cairn")) {
@@ -111,13 +107,18 @@ public final class Benchmark {
 	private void restartFigures(BenchServer server, long librariesBefore) throws Exception {
 		log("%s: restarting with the articles stored", server.name);
 		server.stop();
-		settle();
-		long readyMs = server.startAndTimeReady();
-		report.put(server.name, "time to ready, restarted with the articles", "s", false, readyMs / 1000.0);
-		Thread.sleep(options.idleSeconds() * 1000L);
-		report.put(server.name, "idle RSS, restarted with the articles", "MB", false, server.rssMb());
+		startFigures(server, ", restarted with the articles");
 		report.put(server.name, "articles stored, found after the restart", "count", true,
 				count(server, "Library?_summary=count") - librariesBefore);
+	}
+
+	/** Starts the server on a settled machine: time to ready, then its RSS once idle. */
+	private void startFigures(BenchServer server, String figureSuffix) throws Exception {
+		settle();
+		long readyMs = server.startAndTimeReady();
+		report.put(server.name, "time to ready" + figureSuffix, "s", false, readyMs / 1000.0);
+		Thread.sleep(options.idleSeconds() * 1000L);
+		report.put(server.name, "idle RSS" + figureSuffix, "MB", false, server.rssMb());
 	}
 
 	private void importFigures(String server, String figure, int from, int to, IntFunction<HttpRequest> request)
