@@ -1,10 +1,16 @@
 package org.cairn.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.StringClientParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.cairn.support.CairnServerTest;
 import org.cairn.support.TestResources;
 import org.hl7.fhir.r5.model.Bundle;
@@ -91,6 +97,51 @@ class FullTextSearchTest extends CairnServerTest {
 				.returnBundle(Bundle.class)
 				.execute();
 		assertThat(ids(found)).containsExactly(id);
+	}
+
+	@Test
+	void aFullTextSearchPagesThroughEveryMatch() {
+		String word = "pg" + TestResources.unique().replaceAll("\\d", "t");
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		Set<String> written = new HashSet<>();
+		for (int i = 0; i < 30; i++) {
+			Library library = TestResources.library("Paged " + word + " " + i);
+			library.setId(word + "-" + i);
+			written.add(library.getIdElement().getIdPart());
+			transaction.addEntry()
+					.setResource(library)
+					.getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Library/" + library.getIdElement().getIdPart());
+		}
+		client().transaction().withBundle(transaction).execute();
+
+		Bundle page = client().search()
+				.forResource(Library.class)
+				.where(CONTENT.matches().value(word))
+				.count(4)
+				.returnBundle(Bundle.class)
+				.execute();
+		List<String> seen = new ArrayList<>(ids(page));
+		int pages = 1;
+		while (page.getLink(Bundle.LINK_NEXT) != null) {
+			// HAPI keeps the search's matches and serves later pages from them by the search's id
+			assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).contains("_getpages=");
+			page = client().loadPage().next(page).execute();
+			seen.addAll(ids(page));
+			pages++;
+		}
+		assertThat(pages).isEqualTo(8);
+		assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
+		assertThat(page.getTotal()).isEqualTo(30);
+	}
+
+	@Test
+	void aPageOfAnUnknownSearchIsGone() {
+		assertThatThrownBy(() -> client().search()
+						.byUrl(client().getServerBase() + "?_getpages=" + UUID.randomUUID() + "&_getpagesoffset=4&_count=4")
+						.returnBundle(Bundle.class)
+						.execute())
+				.isInstanceOf(ResourceGoneException.class)
+				.hasMessageContaining("does not exist and may have expired");
 	}
 
 	private Bundle search(Class<? extends Resource> type, ca.uhn.fhir.rest.gclient.ICriterion<?> criterion) {
