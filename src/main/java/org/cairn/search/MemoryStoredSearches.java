@@ -34,9 +34,6 @@ import org.apache.commons.lang3.SerializationUtils;
  */
 public class MemoryStoredSearches implements ISearchCacheSvc, ISearchResultCacheSvc {
 
-	/** What a search's state and query take besides its matches, roughly. */
-	private static final int SEARCH_WEIGHT = 2048;
-
 	private final JpaStorageSettings storage;
 
 	private final Cache<String, Stored> searches;
@@ -51,15 +48,16 @@ public class MemoryStoredSearches implements ISearchCacheSvc, ISearchResultCache
 
 	@Override
 	public Search save(Search search, RequestPartitionId partition) {
+		Saved saved = Saved.of(search);
 		searches.asMap().compute(search.getUuid(), (uuid, stored) ->
-				new Stored(copy(search), stored == null ? Matches.NONE : stored.matches()));
+				new Stored(saved, stored == null ? Matches.NONE : stored.matches()));
 		return search;
 	}
 
 	@Override
 	public Optional<Search> fetchByUuid(String uuid, RequestPartitionId partition) {
 		Stored stored = searches.getIfPresent(uuid);
-		return stored == null ? Optional.empty() : Optional.of(copy(stored.search()));
+		return stored == null ? Optional.empty() : Optional.of(stored.search().read());
 	}
 
 	/** Marks a search that stopped after a first batch of matches as loading more, unless another request did. */
@@ -67,13 +65,13 @@ public class MemoryStoredSearches implements ISearchCacheSvc, ISearchResultCache
 	public Optional<Search> tryToMarkSearchAsInProgress(Search search, RequestPartitionId partition) {
 		Search[] marked = new Search[1];
 		searches.asMap().computeIfPresent(search.getUuid(), (uuid, stored) -> {
-			if (stored.search().getStatus() != SearchStatusEnum.PASSCMPLET) {
+			Search loading = stored.search().read();
+			if (loading.getStatus() != SearchStatusEnum.PASSCMPLET) {
 				return stored;
 			}
-			Search loading = copy(stored.search());
 			loading.setStatus(SearchStatusEnum.LOADING);
-			marked[0] = copy(loading);
-			return new Stored(loading, stored.matches());
+			marked[0] = loading;
+			return new Stored(Saved.of(loading), stored.matches());
 		});
 		return Optional.ofNullable(marked[0]);
 	}
@@ -84,11 +82,11 @@ public class MemoryStoredSearches implements ISearchCacheSvc, ISearchResultCache
 		String query = Search.createSearchQueryStringForStorage(queryString, partition);
 		return searches.asMap().values().stream()
 				.map(Stored::search)
-				.filter(search -> resourceType.equals(search.getResourceType())
-						&& query.equals(search.getSearchQueryString())
-						&& search.getCreated().toInstant().isAfter(createdAfter))
+				.filter(saved -> resourceType.equals(saved.resourceType())
+						&& query.equals(saved.query())
+						&& saved.created().isAfter(createdAfter))
 				.findFirst()
-				.map(MemoryStoredSearches::copy);
+				.map(Saved::read);
 	}
 
 	/** Drops searches past HAPI's expiry (the same cut-off HAPI's database store uses). */
@@ -101,8 +99,8 @@ public class MemoryStoredSearches implements ISearchCacheSvc, ISearchResultCache
 		if (storage.getReuseCachedSearchResultsForMillis() != null) {
 			expiry += storage.getReuseCachedSearchResultsForMillis();
 		}
-		long cutoff = System.currentTimeMillis() - expiry;
-		searches.asMap().values().removeIf(stored -> stored.search().getCreated().getTime() < cutoff);
+		Instant cutoff = Instant.now().minusMillis(expiry);
+		searches.asMap().values().removeIf(stored -> stored.search().created().isBefore(cutoff));
 	}
 
 	@Override
@@ -113,7 +111,7 @@ public class MemoryStoredSearches implements ISearchCacheSvc, ISearchResultCache
 			RequestDetails request,
 			RequestPartitionId partition) {
 		searches.asMap().compute(search.getUuid(), (uuid, stored) -> stored == null
-				? new Stored(copy(search), Matches.NONE.with(previouslyStored.size(), added))
+				? new Stored(Saved.of(search), Matches.NONE.with(previouslyStored.size(), added))
 				: new Stored(stored.search(), stored.matches().with(previouslyStored.size(), added)));
 	}
 
@@ -131,14 +129,30 @@ public class MemoryStoredSearches implements ISearchCacheSvc, ISearchResultCache
 		return stored == null ? List.of() : stored.matches().range(0, Integer.MAX_VALUE);
 	}
 
-	private static Search copy(Search search) {
-		return SerializationUtils.clone(search);
-	}
-
-	private record Stored(Search search, Matches matches) {
+	private record Stored(Saved search, Matches matches) {
 
 		int weight() {
-			return SEARCH_WEIGHT + matches.weight();
+			return search.serialized().length + matches.weight();
+		}
+	}
+
+	/**
+	 * A search as saved: serialized, as its state is copied into the database's columns, and
+	 * read back into a new object each time. What finding and expiring searches look at is kept
+	 * beside it.
+	 */
+	private record Saved(byte[] serialized, String resourceType, String query, Instant created) {
+
+		static Saved of(Search search) {
+			return new Saved(
+					SerializationUtils.serialize(search),
+					search.getResourceType(),
+					search.getSearchQueryString(),
+					search.getCreated() == null ? Instant.now() : search.getCreated().toInstant());
+		}
+
+		Search read() {
+			return SerializationUtils.deserialize(serialized);
 		}
 	}
 
