@@ -90,7 +90,7 @@ class RestartTest {
 	}
 
 	@Test
-	void whileStartingTheServerAnswers503AndLogsNoError(@TempDir Path dataDir) throws Exception {
+	void whileStartingTheServerAnswers503AndLogsNoErrorEvenIfStoppedAtOnce(@TempDir Path dataDir) throws Exception {
 		try (ServerProcess server = new ServerProcess(dataDir).startAndWait()) {
 			// an empty data folder: conformance resources and examples load after Tomcat listens
 			assertThat(server.answersWhileStarting()).isNotEmpty().allSatisfy(answer -> {
@@ -100,6 +100,10 @@ class RestartTest {
 				assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("still starting");
 			});
 			assertThat(server.output()).contains("Cairn ready in").doesNotContain(" ERROR ");
+
+			// an operator stopping it right away: work started on a new database must not outlive the database
+			server.stop();
+			assertThat(server.output()).doesNotContain(" ERROR ");
 		}
 	}
 
