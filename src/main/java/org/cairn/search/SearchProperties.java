@@ -12,9 +12,8 @@ import org.springframework.util.unit.DataSize;
  *     amount to (0 keeps none)
  * @param encodedResourceCache how much JSON of encoded resource versions is kept for JSON search
  *     pages (0 keeps none, and HAPI writes every answer)
- * @param storedSearches where HAPI's stored searches (full-text ones) are kept: {@code memory}
- *     or {@code database}
- * @param storedSearchesMemory how much memory stored searches may take, when kept in memory
+ * @param storedSearchesMemory how much memory HAPI's stored searches (full-text ones) may take when
+ *     kept in memory ({@code cairn.search.stored-searches: memory}, see {@link MemoryStoredSearchesConfig})
  */
 @ConfigurationProperties("cairn.search")
 public record SearchProperties(
@@ -22,14 +21,12 @@ public record SearchProperties(
 		Duration recoveryMargin,
 		DataSize parsedResourceCache,
 		DataSize encodedResourceCache,
-		String storedSearches,
 		DataSize storedSearchesMemory) {
 
 	public SearchProperties {
 		recoveryMargin = recoveryMargin == null ? Duration.ofSeconds(30) : recoveryMargin;
 		parsedResourceCache = parsedResourceCache == null ? DataSize.ofBytes(0) : parsedResourceCache;
 		encodedResourceCache = encodedResourceCache == null ? DataSize.ofBytes(0) : encodedResourceCache;
-		storedSearches = storedSearches == null ? "database" : storedSearches;
 		storedSearchesMemory = storedSearchesMemory == null ? DataSize.ofMegabytes(32) : storedSearchesMemory;
 	}
 }
