@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.cairn.support.CairnServerTest;
 import org.cairn.support.TestResources;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -92,6 +94,57 @@ class SearchResultsFreshnessTest extends CairnServerTest {
 		Evidence included = includedEvidence(title);
 		assertThat(included.getDescription()).isEqualTo("Claim after review " + word);
 		assertThat(included.getMeta().getVersionId()).isEqualTo("2");
+	}
+
+	/**
+	 * A page's versions and their tags are loaded with one query parameter per resource, the
+	 * lists padded to a few lengths: every length of page still holds each resource once, in its
+	 * current version, with its own tags.
+	 */
+	@Test
+	void pagesOfEveryLengthHoldEachResourceInItsCurrentVersionWithItsOwnTags() {
+		String title = "Page lengths " + TestResources.unique();
+		int count = 23;
+		Map<String, String> tagById = new HashMap<>();
+		Map<String, String> versionById = new HashMap<>();
+		for (int i = 0; i < count; i++) {
+			Library library = TestResources.library(title);
+			library.getMeta().addTag("http://example.org/editorial", "shelf-" + i, null);
+			IIdType id = client().create().resource(library).execute().getId().toUnqualifiedVersionless();
+			if (i % 3 == 0) {
+				library.setId(id);
+				library.setDescription("Revised " + i);
+				client().update().resource(library).execute();
+			}
+			tagById.put(id.getIdPart(), "shelf-" + i);
+			versionById.put(id.getIdPart(), i % 3 == 0 ? "2" : "1");
+		}
+
+		for (int pageSize : new int[] {1, 10, 11, 23}) {
+			Map<String, Library> seen = new HashMap<>();
+			Bundle page = jsonClient().search()
+					.forResource(Library.class)
+					.where(Library.TITLE.matchesExactly().value(title))
+					.count(pageSize)
+					.returnBundle(Bundle.class)
+					.execute();
+			int pages = 0;
+			while (page != null && pages++ < count) {
+				assertThat(page.getEntry()).hasSizeLessThanOrEqualTo(pageSize);
+				for (Bundle.BundleEntryComponent entry : page.getEntry()) {
+					Library library = (Library) entry.getResource();
+					assertThat(seen.put(library.getIdElement().getIdPart(), library)).as("seen once").isNull();
+				}
+				page = page.getLink(Bundle.LINK_NEXT) == null
+						? null
+						: jsonClient().loadPage().next(page).execute();
+			}
+			assertThat(seen.keySet()).as("page size %d", pageSize).isEqualTo(tagById.keySet());
+			seen.forEach((id, library) -> {
+				assertThat(library.getMeta().getVersionId()).isEqualTo(versionById.get(id));
+				assertThat(library.getMeta().getTag()).extracting(Coding::getCode).containsExactly(tagById.get(id));
+			});
+		}
 	}
 
 	private Bundle searchByTitle(String title) {
