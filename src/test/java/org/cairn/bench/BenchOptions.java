@@ -20,6 +20,8 @@ record BenchOptions(
 		List<Path> cairnClassPath,
 		Path out) {
 
+	static final List<String> SERVERS = List.of("cairn", "baseline");
+
 	static final String USAGE = """
 			options (all optional):
 			  --articles=10000        articles generated and imported
@@ -29,7 +31,7 @@ record BenchOptions(
 			  --warmup=100            untimed requests before each search figure
 			  --idle-seconds=30       wait after ready before reading idle RSS
 			  --search-clients=1,8    client counts for searches
-			  --servers=cairn,baseline
+			  --servers=cairn,baseline  one of them, or none (--servers=): the corpus and its Bundles only
 			  --cairn-jvm-args="..."  JVM flags for Cairn (the bench profile passes pom.xml's cairn.jvm.args)
 			  --cairn-classpath=...   Cairn's JAR files: started as ./mvnw -Prun starts it, on Java 25 with
 			                          its start-up cache when there is one (the bench profile passes them);
@@ -53,7 +55,7 @@ record BenchOptions(
 				Integer.parseInt(take(given, "warmup", "100")),
 				Integer.parseInt(take(given, "idle-seconds", "30")),
 				Arrays.stream(take(given, "search-clients", "1,8").split(",")).map(Integer::parseInt).toList(),
-				List.of(take(given, "servers", "cairn,baseline").split(",")),
+				Arrays.stream(take(given, "servers", "cairn,baseline").split(",")).filter(s -> !s.isBlank()).toList(),
 				Arrays.stream(take(given, "cairn-jvm-args", "").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
 				Arrays.stream(take(given, "cairn-classpath", "").split(java.io.File.pathSeparator))
 						.filter(s -> !s.isBlank())
@@ -63,6 +65,10 @@ record BenchOptions(
 		// every known option was taken out above: whatever is left is unknown
 		if (!given.isEmpty()) {
 			throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + USAGE);
+		}
+		List<String> unknownServers = options.servers.stream().filter(s -> !SERVERS.contains(s)).toList();
+		if (!unknownServers.isEmpty()) {
+			throw new IllegalArgumentException("unknown servers " + unknownServers + ", known: " + SERVERS);
 		}
 		if (options.articles < 2) {
 			throw new IllegalArgumentException("--articles must be at least 2 (half go in as text, half as Bundles)");

@@ -66,7 +66,11 @@ public final class Benchmark {
 		report.setting("cairnJvmArgs", String.join(" ", options.cairnJvmArgs()));
 		report.setting("processors", Runtime.getRuntime().availableProcessors());
 		log("generating %d articles (seed %d) and their transaction Bundles", options.articles(), options.seed());
-		workload = Workload.build(new CorpusGenerator(options.seed(), options.articles()), options.out().resolve("bundles"));
+		workload = Workload.build(new CorpusGenerator(options.seed(), options.articles()), options.out());
+		if (options.servers().isEmpty()) {
+			log("no servers to measure: the articles are in %s, their Bundles in %s",
+					options.out().resolve("corpus"), options.out().resolve("bundles"));
+		}
 		for (String server : options.servers()) {
 			try (BenchServer s = server.equals("cairn")
 					? BenchServer.cairn(options.cairnJvmArgs(), options.cairnClassPath(), options.out(), line -> log("%s", line))

@@ -43,8 +43,10 @@ final class Workload {
 	/** One kind of search, a list of concrete queries to cycle through, and what a useful answer holds. */
 	record Search(String name, List<String> queries, List<String> answerMustContain) {}
 
-	static Workload build(CorpusGenerator corpus, Path bundleDir) throws IOException {
-		Files.createDirectories(bundleDir);
+	/** Writes the corpus's article texts under {@code out/corpus} and their Bundles under {@code out/bundles}. */
+	static Workload build(CorpusGenerator corpus, Path out) throws IOException {
+		Path textDir = Files.createDirectories(out.resolve("corpus"));
+		Path bundleDir = Files.createDirectories(out.resolve("bundles"));
 		IParser json = FhirContext.forR5Cached().newJsonParser();
 		int n = corpus.articleCount();
 		int[] resourceCounts = new int[n];
@@ -55,7 +57,9 @@ final class Workload {
 		List<String> libraryUrls = new ArrayList<>();
 		List<Path> bundles = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			Article article = ArticleFormat.ofFileName(corpus.fileName(i)).parse(corpus.text(i));
+			String text = corpus.text(i);
+			Files.writeString(textDir.resolve(corpus.fileName(i)), text);
+			Article article = ArticleFormat.ofFileName(corpus.fileName(i)).parse(text);
 			ArticleResources resources = ArticleToFhir.resources(article);
 			resourceCounts[i] = resources.size() + 1;
 			Path bundle = bundleDir.resolve(article.slug() + ".json");
