@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.stereotype.Component;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -106,7 +106,7 @@ public final class PlannedPageLoading implements BeanPostProcessor {
 	}
 
 	/** The shortest list length that holds {@code count} ids: -1 when none does (or none is asked for). */
-	static int lengthFor(int count) {
+	private static int lengthFor(int count) {
 		if (count > 0) {
 			for (int length : LENGTHS) {
 				if (count <= length) {
