@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -20,7 +22,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -29,6 +33,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * HAPI's three R5 definition packages (core, extensions, terminology) unpacked and indexed by URL,
  * each definition kept as its JSON until {@link Definition#resource} first parses it. Read by
  * {@link OnDemandCoreDefinitions}.
+ *
+ * <p>CodeSystems and ValueSets, most of which no validation ever asks for, are kept compressed
+ * (27 MB of JSON, 3 MB compressed). The packages' other files (images and reports, 18 MB, which
+ * nothing in Cairn reads) are read again from their package when asked for.
  */
 final class CoreDefinitionPackages {
 
@@ -55,7 +63,8 @@ final class CoreDefinitionPackages {
 
 	private final Map<Kind, List<Definition>> all = new EnumMap<>(Kind.class);
 	private final Map<Kind, Map<String, Definition>> byUrl = new EnumMap<>(Kind.class);
-	private final Map<String, byte[]> binaries = new HashMap<>();
+	/** Each other file's package, the last of the packages that have it. */
+	private final Map<String, Source> binaries = new HashMap<>();
 
 	private CoreDefinitionPackages() {
 		for (Kind kind : Kind.values()) {
@@ -81,36 +90,58 @@ final class CoreDefinitionPackages {
 		return url == null ? null : byUrl.get(kind).get(url);
 	}
 
+	/** An other file of the packages, read from its package again; null if none has it. */
 	byte[] binary(String key) {
-		return binaries.get(key);
+		Source source = binaries.get(key);
+		if (source == null) {
+			return null;
+		}
+		byte[][] found = new byte[1][];
+		String wanted = PACKAGE_FOLDER + BINARY_FOLDER + key;
+		readEntries(source, (name, tar) -> {
+			if (name.equals(wanted)) {
+				found[0] = tar.readAllBytes();
+			}
+		});
+		return found[0];
 	}
 
 	private void read(Source source) {
 		Map<String, byte[]> files = new HashMap<>();
-		byte[] index = null;
+		byte[][] index = new byte[1][];
+		readEntries(source, (name, tar) -> {
+			if (!name.startsWith(PACKAGE_FOLDER)) {
+				return;
+			}
+			String path = name.substring(PACKAGE_FOLDER.length());
+			if (path.equals(".index.json")) {
+				index[0] = tar.readAllBytes();
+			} else if (path.startsWith(BINARY_FOLDER) && path.indexOf('/', BINARY_FOLDER.length()) < 0) {
+				binaries.put(path.substring(BINARY_FOLDER.length()), source);
+			} else if (path.indexOf('/') < 0 && isKept(path)) {
+				files.put(path, tar.readAllBytes());
+			}
+		});
+		if (index[0] == null) {
+			throw new IllegalStateException(source.file() + " has no package/.index.json");
+		}
+		indexFiles(source, index[0], files);
+	}
+
+	private interface EntryReader {
+		void read(String name, TarArchiveInputStream tar) throws IOException;
+	}
+
+	private static void readEntries(Source source, EntryReader reader) {
 		try (InputStream tgz = ClasspathUtil.loadResourceAsStream(PACKAGE_DIR + source.file());
 				TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(tgz, 1 << 16))) {
 			TarArchiveEntry entry;
 			while ((entry = tar.getNextEntry()) != null) {
-				if (!entry.getName().startsWith(PACKAGE_FOLDER)) {
-					continue;
-				}
-				String path = entry.getName().substring(PACKAGE_FOLDER.length());
-				if (path.equals(".index.json")) {
-					index = tar.readAllBytes();
-				} else if (path.startsWith(BINARY_FOLDER) && path.indexOf('/', BINARY_FOLDER.length()) < 0) {
-					binaries.put(path.substring(BINARY_FOLDER.length()), tar.readAllBytes());
-				} else if (path.indexOf('/') < 0 && isKept(path)) {
-					files.put(path, tar.readAllBytes());
-				}
+				reader.read(entry.getName(), tar);
 			}
 		} catch (IOException e) {
 			throw new UncheckedIOException("Cannot read " + source.file(), e);
 		}
-		if (index == null) {
-			throw new IllegalStateException(source.file() + " has no package/.index.json");
-		}
-		indexFiles(source, index, files);
 	}
 
 	/** File names in these packages start with their resource type; the index has the rest. */
@@ -145,7 +176,7 @@ final class CoreDefinitionPackages {
 			if (json == null || url.isBlank()) {
 				throw new IllegalStateException(source.file() + ": " + fileName + " is indexed but not readable");
 			}
-			Definition definition = new Definition(json);
+			Definition definition = new Definition(json, kind == Kind.CodeSystem || kind == Kind.ValueSet);
 			all.get(kind).add(definition);
 			for (String key : lookupKeys(url, entry.path("version").asText(""))) {
 				byUrl.get(kind).put(key, definition);
@@ -220,10 +251,12 @@ final class CoreDefinitionPackages {
 	static final class Definition {
 
 		private byte[] json;
+		private final boolean compressed;
 		private volatile IBaseResource resource;
 
-		Definition(byte[] json) {
-			this.json = json;
+		Definition(byte[] json, boolean compress) {
+			this.json = compress ? compress(json) : json;
+			this.compressed = compress;
 		}
 
 		boolean isParsed() {
@@ -238,13 +271,37 @@ final class CoreDefinitionPackages {
 					if (parsed == null) {
 						IParser parser = fhirContext.newJsonParser();
 						parser.setParserErrorHandler(new LenientErrorHandler(false));
-						parsed = parser.parseResource(withoutNarrative(json));
+						parsed = parser.parseResource(withoutNarrative(compressed ? decompress(json) : json));
 						resource = parsed;
 						json = null;
 					}
 				}
 			}
 			return parsed;
+		}
+
+		private static byte[] compress(byte[] json) {
+			Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+			try {
+				deflater.setInput(json);
+				deflater.finish();
+				ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4);
+				byte[] buffer = new byte[8192];
+				while (!deflater.finished()) {
+					out.write(buffer, 0, deflater.deflate(buffer));
+				}
+				return out.toByteArray();
+			} finally {
+				deflater.end();
+			}
+		}
+
+		private static byte[] decompress(byte[] compressed) {
+			try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(compressed))) {
+				return in.readAllBytes();
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
 		}
 	}
 }

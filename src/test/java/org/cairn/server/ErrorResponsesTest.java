@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.cairn.support.CairnServerTest;
 import org.cairn.support.Http;
 import org.cairn.support.TestResources;
@@ -20,6 +21,26 @@ class ErrorResponsesTest extends CairnServerTest {
 		HttpResponse<String> response = Http.sendFhir("POST", baseUrl() + "/Library", "{\"resourceType\":\"Library\",");
 
 		assertThat(diagnostics(assertOutcome(response, 400))).contains("line: 1");
+	}
+
+	@Test
+	void aResourceOfAnotherTypeThanItsUrlNamesIs400NamingBoth() {
+		String title = "Misfiled " + UUID.randomUUID();
+		HttpResponse<String> response = Http.sendFhir("POST", baseUrl() + "/Library",
+				"{\"resourceType\":\"Citation\",\"status\":\"active\",\"title\":\"" + title + "\"}");
+
+		assertThat(diagnostics(assertOutcome(response, 400))).contains("Library").contains("Citation");
+		String search = Http.get(baseUrl() + "/Citation?title:exact=" + title.replace(" ", "%20"), "application/fhir+json")
+				.body();
+		assertThat(search).as("nothing stored").contains("\"resourceType\":\"Bundle\"").doesNotContain("\"entry\"");
+	}
+
+	@Test
+	void aTransactionThatIsNotABundleIs400NamingWhatItIs() {
+		HttpResponse<String> response = Http.sendFhir(
+				"POST", baseUrl(), "{\"resourceType\":\"Library\",\"status\":\"active\",\"type\":{\"text\":\"x\"}}");
+
+		assertThat(diagnostics(assertOutcome(response, 400))).contains("Bundle").contains("Library");
 	}
 
 	@Test
