@@ -34,9 +34,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * each definition kept as its JSON until {@link Definition#resource} first parses it. Read by
  * {@link OnDemandCoreDefinitions}.
  *
- * <p>CodeSystems and ValueSets, most of which no validation ever asks for, are kept compressed
- * (27 MB of JSON, 3 MB compressed). The packages' other files (images and reports, 18 MB, which
- * nothing in Cairn reads) are read again from their package when asked for.
+ * <p>CodeSystems and ValueSets, most of which no validation ever asks for, can be compressed once
+ * start-up is over ({@link #compressUnparsed}: 27 MB of JSON, 7 MB compressed). The packages'
+ * other files (images and reports, 18 MB, which nothing in Cairn reads) are read again from their
+ * package when asked for.
  */
 final class CoreDefinitionPackages {
 
@@ -91,6 +92,13 @@ final class CoreDefinitionPackages {
 	}
 
 	/** An other file of the packages, read from its package again; null if none has it. */
+	/** Compresses the JSON of the definitions of these kinds not parsed yet. */
+	void compressUnparsed(Kind... kinds) {
+		for (Kind kind : kinds) {
+			all.get(kind).forEach(Definition::compress);
+		}
+	}
+
 	byte[] binary(String key) {
 		Source source = binaries.get(key);
 		if (source == null) {
@@ -176,7 +184,7 @@ final class CoreDefinitionPackages {
 			if (json == null || url.isBlank()) {
 				throw new IllegalStateException(source.file() + ": " + fileName + " is indexed but not readable");
 			}
-			Definition definition = new Definition(json, kind == Kind.CodeSystem || kind == Kind.ValueSet);
+			Definition definition = new Definition(json);
 			all.get(kind).add(definition);
 			for (String key : lookupKeys(url, entry.path("version").asText(""))) {
 				byUrl.get(kind).put(key, definition);
@@ -251,12 +259,18 @@ final class CoreDefinitionPackages {
 	static final class Definition {
 
 		private byte[] json;
-		private final boolean compressed;
+		private boolean compressed;
 		private volatile IBaseResource resource;
 
-		Definition(byte[] json, boolean compress) {
-			this.json = compress ? compress(json) : json;
-			this.compressed = compress;
+		Definition(byte[] json) {
+			this.json = json;
+		}
+
+		synchronized void compress() {
+			if (resource == null && !compressed) {
+				json = deflate(json);
+				compressed = true;
+			}
 		}
 
 		boolean isParsed() {
@@ -271,7 +285,7 @@ final class CoreDefinitionPackages {
 					if (parsed == null) {
 						IParser parser = fhirContext.newJsonParser();
 						parser.setParserErrorHandler(new LenientErrorHandler(false));
-						parsed = parser.parseResource(withoutNarrative(compressed ? decompress(json) : json));
+						parsed = parser.parseResource(withoutNarrative(compressed ? inflate(json) : json));
 						resource = parsed;
 						json = null;
 					}
@@ -280,7 +294,7 @@ final class CoreDefinitionPackages {
 			return parsed;
 		}
 
-		private static byte[] compress(byte[] json) {
+		private static byte[] deflate(byte[] json) {
 			Deflater deflater = new Deflater(Deflater.BEST_SPEED);
 			try {
 				deflater.setInput(json);
@@ -296,7 +310,7 @@ final class CoreDefinitionPackages {
 			}
 		}
 
-		private static byte[] decompress(byte[] compressed) {
+		private static byte[] inflate(byte[] compressed) {
 			try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(compressed))) {
 				return in.readAllBytes();
 			} catch (IOException e) {

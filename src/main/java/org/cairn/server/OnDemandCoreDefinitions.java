@@ -69,6 +69,23 @@ public final class OnDemandCoreDefinitions implements IValidationSupport, ILocka
 		reader.start();
 	}
 
+	/**
+	 * Compresses, on a thread of its own, the JSON of the CodeSystems and ValueSets no validation
+	 * has asked for yet (about 20 MB less heap). Called once start-up is over: compressing them
+	 * while reading the packages added 0.3 s to it.
+	 */
+	public static void compressUnparsedTerminologyLater() {
+		if (defaultImplementations().get(FhirVersionEnum.R5) instanceof OnDemandCoreDefinitions installed) {
+			Thread compressor = new Thread(installed::compressUnparsedTerminology, "fhir-core-definitions-compress");
+			compressor.setDaemon(true);
+			compressor.start();
+		}
+	}
+
+	void compressUnparsedTerminology() {
+		packages().compressUnparsed(Kind.CodeSystem, Kind.ValueSet);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<FhirVersionEnum, IValidationSupport> defaultImplementations() {
 		try {

@@ -20,7 +20,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  *
  * <p>A body parsed here is parsed as HAPI parses it for the method (request charset, server base
  * URL), so for creates, updates and transactions it is handed on to HAPI, which then does not
- * parse it again (a Bundle's parse was a twentieth of its import's CPU).
+ * parse it again (that second parse was 4 % of a transaction Bundle's CPU in a profile).
  */
 @Interceptor(order = -10)
 public class UnparseableBodyInterceptor {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
+import ca.uhn.fhir.parser.IParser;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -60,6 +61,38 @@ class OnDemandCoreDefinitionsTest {
 		assertThat(onDemand.isValueSetSupported(context, "http://hl7.org/fhir/ValueSet/publication-status")).isTrue();
 		assertThat(onDemand.isCodeSystemSupported(context, "http://example.org/no-such-system")).isFalse();
 		assertThat(onDemand.fetchValueSet("http://example.org/no-such-value-set")).isNull();
+	}
+
+	@Test
+	void codeSystemsAndValueSetsKeptCompressedParseAsTheyDoUncompressed() {
+		OnDemandCoreDefinitions compressed = new OnDemandCoreDefinitions(R5);
+		OnDemandCoreDefinitions uncompressed = new OnDemandCoreDefinitions(R5);
+		compressed.fetchValueSet("http://hl7.org/fhir/ValueSet/publication-status");
+		compressed.compressUnparsedTerminology();
+
+		IParser json = R5.newJsonParser();
+		List<CanonicalResource> conformance = canonical(hapis.fetchAllConformanceResources());
+		List<String> codeSystems = urls(conformance, "CodeSystem");
+		List<String> valueSets = urls(conformance, "ValueSet");
+		assertThat(codeSystems.size() + valueSets.size()).isGreaterThan(4000);
+		for (String url : codeSystems) {
+			assertThat(json.encodeResourceToString(compressed.fetchCodeSystem(url)))
+					.as(url)
+					.isEqualTo(json.encodeResourceToString(uncompressed.fetchCodeSystem(url)));
+		}
+		for (String url : valueSets) {
+			assertThat(json.encodeResourceToString(compressed.fetchValueSet(url)))
+					.as(url)
+					.isEqualTo(json.encodeResourceToString(uncompressed.fetchValueSet(url)));
+		}
+	}
+
+	private static List<String> urls(List<CanonicalResource> resources, String type) {
+		return resources.stream()
+				.filter(resource -> resource.fhirType().equals(type))
+				.map(resource -> resource.getUrl() + (resource.hasVersion() ? "|" + resource.getVersion() : ""))
+				.distinct()
+				.toList();
 	}
 
 	@Test
