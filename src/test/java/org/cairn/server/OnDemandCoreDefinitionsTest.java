@@ -113,7 +113,7 @@ class OnDemandCoreDefinitionsTest {
 
 	@Test
 	void theFilesHapiKeepsAsBinariesAreThereToo() {
-		// spec.internals is in all three packages (the last one's is kept); the others in one each
+		// spec.internals is in all three packages and validation-oo.json in two: the last one's is kept
 		for (String key : List.of("spec.internals", "sdmap.details", "zachman.png", "validation-oo.json", "ig-r4.json")) {
 			assertThat(onDemand.fetchBinary(key)).as(key).isNotNull().isEqualTo(hapis.fetchBinary(key));
 		}
