@@ -35,7 +35,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * {@link OnDemandCoreDefinitions}.
  *
  * <p>CodeSystems and ValueSets, most of which no validation ever asks for, can be compressed once
- * start-up is over ({@link #compressUnparsed}: 27 MB of JSON, 7 MB compressed). The packages'
+ * what start-up needs is parsed ({@link #compressUnparsed}: 27 MB of JSON, 7 MB compressed). The packages'
  * other files (images and reports, 18 MB, which nothing in Cairn reads) are read again from their
  * package when asked for.
  */
@@ -91,7 +91,6 @@ final class CoreDefinitionPackages {
 		return url == null ? null : byUrl.get(kind).get(url);
 	}
 
-	/** An other file of the packages, read from its package again; null if none has it. */
 	/** Compresses the JSON of the definitions of these kinds not parsed yet. */
 	void compressUnparsed(Kind... kinds) {
 		for (Kind kind : kinds) {
@@ -99,6 +98,7 @@ final class CoreDefinitionPackages {
 		}
 	}
 
+	/** An other file of the packages, read from its package again; null if none has it. */
 	byte[] binary(String key) {
 		Source source = binaries.get(key);
 		if (source == null) {
