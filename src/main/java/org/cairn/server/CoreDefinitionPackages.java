@@ -35,9 +35,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * {@link OnDemandCoreDefinitions}.
  *
  * <p>CodeSystems and ValueSets, most of which no validation ever asks for, can be compressed once
- * what start-up needs is parsed ({@link #compressUnparsed}: 27 MB of JSON, 7 MB compressed). The packages'
- * other files (images and reports, 18 MB, which nothing in Cairn reads) are read again from their
- * package when asked for.
+ * what start-up needs is parsed ({@link #compressUnparsed}: 27 MB of JSON, 7 MB compressed). The
+ * packages' other files (images and reports, 18 MB, which nothing in Cairn reads) are read again
+ * from their package when asked for.
  */
 final class CoreDefinitionPackages {
 
