@@ -10,9 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param busy the free share from start-up on and while requests arrive
  * @param idle the free share once no request has come for {@code idleAfter}
  * @param idleAfter how long without a request before the server counts as idle
+ * @param collectWhenFirstIdle whether to run one full collection the first time the server is idle,
+ *     so that the garbage start-up left in the old generation is freed and the heap shrinks to its
+ *     idle share
  */
 @ConfigurationProperties("cairn.heap")
-public record HeapSizingProperties(FreeShare busy, FreeShare idle, Duration idleAfter) {
+public record HeapSizingProperties(
+		FreeShare busy, FreeShare idle, Duration idleAfter, boolean collectWhenFirstIdle) {
 
 	/**
 	 * The JVM's {@code MinHeapFreeRatio} and {@code MaxHeapFreeRatio}: after a marking cycle G1

@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The heap's free share follows the load, as {@code jcmd <pid> VM.flags} shows it: the busy share
- * as soon as a request comes in, the idle share once none has come for {@code cairn.heap.idle-after}.
- * The server runs in this JVM, so its flags are read here directly.
+ * as soon as a request comes in, the idle share once none has come for {@code cairn.heap.idle-after};
+ * and the first time the server is idle one full collection frees what start-up left. The server
+ * runs in this JVM, so its flags are read here directly.
  */
 class LoadFollowingHeapTest extends CairnServerTest {
 
@@ -23,6 +24,9 @@ class LoadFollowingHeapTest extends CairnServerTest {
 
 	@Autowired
 	HeapSizingProperties heap;
+
+	@Autowired
+	LoadFollowingHeap loadFollowingHeap;
 
 	@Test
 	void heapFreeShareIsTheBusyOneWhileRequestsArriveAndTheIdleOneAfter() {
@@ -34,6 +38,20 @@ class LoadFollowingHeapTest extends CairnServerTest {
 		assertThat(freeShare()).isEqualTo(heap.busy());
 
 		awaitFreeShare(heap.idle(), heap.idleAfter().plusSeconds(10));
+	}
+
+	@Test
+	void theGarbageStartUpLeftIsCollectedOnceTheFirstTimeTheServerIsIdle() {
+		assertThat(heap.collectWhenFirstIdle()).isTrue();
+		await().atMost(heap.idleAfter().plusSeconds(30)).until(() -> loadFollowingHeap.startUpCollection() != null);
+		LoadFollowingHeap.StartUpCollection first = loadFollowingHeap.startUpCollection();
+		assertThat(first.usedAfter()).isLessThan(first.usedBefore());
+		assertThat(first.committedAfter()).isGreaterThanOrEqualTo(first.usedAfter());
+
+		// busy, then idle again: no second full collection
+		assertThat(Http.get(baseUrl() + "/metadata", "application/fhir+json").statusCode()).isEqualTo(200);
+		awaitFreeShare(heap.idle(), heap.idleAfter().plusSeconds(10));
+		assertThat(loadFollowingHeap.startUpCollection()).isSameAs(first);
 	}
 
 	private static void awaitFreeShare(FreeShare expected, Duration within) {
