@@ -11,12 +11,14 @@ final class ArticleRules {
 
 	private ArticleRules() {}
 
-	static Article check(Article article) {
+	/** @param questionLine the 1-based line of the question, which the claims follow */
+	static Article check(Article article, int questionLine) {
 		if (article.question() == null || article.question().isBlank()) {
 			throw new ArticleFormatException(1, "the article has no question line");
 		}
 		if (article.claims().isEmpty()) {
-			throw new ArticleFormatException(0, "the article has no claims: expected parts such as \"From the Guidelines\"");
+			throw new ArticleFormatException(questionLine,
+					"no claims follow the article's question: expected parts such as \"From the Guidelines\" after it");
 		}
 		for (Article.CitedWork work : article.references()) {
 			if (work.title() == null || work.title().isBlank()) {

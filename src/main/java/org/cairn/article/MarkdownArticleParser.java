@@ -42,7 +42,7 @@ public final class MarkdownArticleParser {
 		if (text.isBlank()) {
 			throw new ArticleFormatException(0, "the article is empty");
 		}
-		return ArticleRules.check(new MarkdownArticleParser(text).article());
+		return new MarkdownArticleParser(text).article();
 	}
 
 	private Article article() {
@@ -117,7 +117,7 @@ public final class MarkdownArticleParser {
 		if (question == null) {
 			throw new ArticleFormatException(bodyOffset + 1, "the article has no question: expected a \"# Question?\" heading");
 		}
-		return new Article(
+		Article article = new Article(
 				front.string("slug", ArticleRules.slugOf(question)),
 				question,
 				front.string("version", "1.0.0"),
@@ -130,6 +130,7 @@ public final class MarkdownArticleParser {
 				parts,
 				references,
 				disclaimer.isEmpty() ? null : String.join("\n\n", disclaimer));
+		return ArticleRules.check(article, questionLine);
 	}
 
 	private Article.CitedWork reference(ListItem item, int number) {

@@ -35,7 +35,7 @@ public final class PageTextParser {
 	}
 
 	public static Article parse(String text) {
-		return ArticleRules.check(new PageTextParser(text).article());
+		return new PageTextParser(text).article();
 	}
 
 	private Article article() {
@@ -70,7 +70,7 @@ public final class PageTextParser {
 		List<Article.CitedWork> references = REFERENCES.equals(current()) ? references() : List.of();
 		String disclaimer = DISCLAIMER.equals(current()) ? disclaimer() : null;
 
-		return new Article(
+		Article article = new Article(
 				ArticleRules.slugOf(question),
 				question,
 				"1.0.0",
@@ -83,6 +83,7 @@ public final class PageTextParser {
 				parts,
 				references,
 				disclaimer);
+		return ArticleRules.check(article, questionLine + 1);
 	}
 
 	private Article.Part part() {

@@ -46,7 +46,6 @@ class LoadFollowingHeapTest extends CairnServerTest {
 		await().atMost(heap.idleAfter().plusSeconds(30)).until(() -> loadFollowingHeap.startUpCollection() != null);
 		LoadFollowingHeap.StartUpCollection first = loadFollowingHeap.startUpCollection();
 		assertThat(first.usedAfter()).isLessThan(first.usedBefore());
-		assertThat(first.committedAfter()).isGreaterThanOrEqualTo(first.usedAfter());
 
 		// busy, then idle again: no second full collection
 		assertThat(Http.get(baseUrl() + "/metadata", "application/fhir+json").statusCode()).isEqualTo(200);
