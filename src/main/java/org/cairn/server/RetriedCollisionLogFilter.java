@@ -2,13 +2,8 @@ package org.cairn.server;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import java.util.Locale;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +19,7 @@ import org.springframework.stereotype.Component;
  * database's message of other unique violations included.
  */
 @Component
-class RetriedCollisionLogFilter extends TurboFilter {
+class RetriedCollisionLogFilter extends InstalledLogFilter {
 
 	private static final String HIBERNATE_SQL_ERRORS = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
 	/** The WARN line: the SQL state of a unique violation, the same on H2 and PostgreSQL. */
@@ -41,21 +36,5 @@ class RetriedCollisionLogFilter extends TurboFilter {
 		boolean retriedCollision = message.contains(UNIQUE_VIOLATION)
 				|| message.toUpperCase(Locale.ROOT).contains(RESOURCE_ID_INDEX);
 		return retriedCollision ? FilterReply.DENY : FilterReply.NEUTRAL;
-	}
-
-	@PostConstruct
-	void install() {
-		start();
-		loggerContext().addTurboFilter(this);
-	}
-
-	@PreDestroy
-	void uninstall() {
-		loggerContext().getTurboFilterList().remove(this);
-		stop();
-	}
-
-	private static LoggerContext loggerContext() {
-		return (LoggerContext) LoggerFactory.getILoggerFactory();
 	}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.cairn.support.CairnServerTest;
 import org.cairn.support.Http;
@@ -12,8 +13,12 @@ import org.cairn.support.TestResources;
 import org.hl7.fhir.r5.model.Library;
 import org.hl7.fhir.r5.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Every error is a FHIR OperationOutcome with the status a FHIR client expects. */
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorResponsesTest extends CairnServerTest {
 
 	@Test
@@ -64,6 +69,19 @@ class ErrorResponsesTest extends CairnServerTest {
 				"POST", baseUrl() + "/Library", "{\"resourceType\":\"Library\",\"status\":\"active\",\"title\":\"No type\"}");
 
 		assertThat(diagnostics(assertOutcome(response, 422))).contains("Library.type");
+	}
+
+	@Test
+	void aRefusedBodyIsLoggedAsOneWarningNotAsAServerError(CapturedOutput log) {
+		String marker = "Unlogged" + UUID.randomUUID().toString().replace("-", "");
+		assertOutcome(Http.sendFhir("POST", baseUrl() + "/Library", "{\"resourceType\":\"Library\",\"" + marker + "\":1}"), 422);
+		assertOutcome(Http.sendFhir("POST", baseUrl() + "/Library", "{\"resourceType\":\"Library\",\"status\":" + marker + "}"), 400);
+
+		List<String> lines = log.getAll().lines()
+				.filter(line -> line.contains(marker) && line.contains("REST processing")).toList();
+		assertThat(lines).as("one line for each refused body").hasSize(2)
+				.allSatisfy(line -> assertThat(line).contains(" WARN ").contains("Failure during REST processing"));
+		assertThat(log.getAll()).doesNotContain("Exception thrown by interceptor");
 	}
 
 	@Test
