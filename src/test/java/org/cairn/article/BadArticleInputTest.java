@@ -40,21 +40,16 @@ class BadArticleInputTest extends CairnServerTest {
 	}
 
 	@Test
-	void pageTextWithAQuestionAndNoClaimsNamesTheQuestionsLine() {
-		String topic = "claimless " + TestResources.unique();
-		String text = "\nHow is " + topic + " treated?\n\nLast updated: March 3, 2025\n";
+	void aQuestionWithNoClaimsIsRefusedNamingTheQuestionsLine() {
+		String pageTopic = "claimless " + TestResources.unique();
+		String page = "\nHow is " + pageTopic + " treated?\n\nLast updated: March 3, 2025\n";
+		String markdownTopic = "claimless markdown " + TestResources.unique();
+		String markdown = "---\nreview-status: approved\n---\n\n# How is " + markdownTopic + " treated?\n\n## References\n";
 
-		assertRejected(text, "text/plain", 2, "no claims follow the article's question");
-		assertNothingStoredAbout(topic);
-	}
-
-	@Test
-	void markdownWithAQuestionAndNoClaimsNamesTheQuestionsLine() {
-		String topic = "claimless markdown " + TestResources.unique();
-		String text = "---\nreview-status: approved\n---\n\n# How is " + topic + " treated?\n\n## References\n";
-
-		assertRejected(text, "text/markdown", 5, "no claims follow the article's question");
-		assertNothingStoredAbout(topic);
+		assertRejected(page, "text/plain", 2, "no claims follow the article's question");
+		assertRejected(markdown, "text/markdown", 5, "no claims follow the article's question");
+		assertNothingStoredAbout(pageTopic);
+		assertNothingStoredAbout(markdownTopic);
 	}
 
 	@Test
