@@ -47,7 +47,7 @@ public class LoadFollowingHeap implements AutoCloseable {
 	private volatile StartUpCollection startUpCollection;
 
 	/** The heap around the full collection run the first time the server was idle, in bytes. */
-	public record StartUpCollection(long usedBefore, long usedAfter, long committedAfter) {}
+	public record StartUpCollection(long usedBefore, long usedAfter) {}
 
 	public LoadFollowingHeap(HeapSizingProperties properties) {
 		this.properties = properties;
@@ -96,7 +96,7 @@ public class LoadFollowingHeap implements AutoCloseable {
 				usedBefore >> 20,
 				after.getUsed() >> 20,
 				after.getCommitted() >> 20);
-		return new StartUpCollection(usedBefore, after.getUsed(), after.getCommitted());
+		return new StartUpCollection(usedBefore, after.getUsed());
 	}
 
 	/** The full collection run the first time the server was idle; null until then. */
