@@ -38,6 +38,8 @@ public class LoadFollowingHeap implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(LoadFollowingHeap.class);
 	private static final String MIN_FREE = "MinHeapFreeRatio";
 	private static final String MAX_FREE = "MaxHeapFreeRatio";
+	/** Full collections asked for the first time the server is idle, at most, until one frees something. */
+	private static final int START_UP_COLLECTION_ATTEMPTS = 5;
 
 	private final HeapSizingProperties properties;
 	private final HotSpotDiagnosticMXBean vm;
@@ -45,6 +47,7 @@ public class LoadFollowingHeap implements AutoCloseable {
 	private volatile long lastRequestNanos = System.nanoTime();
 	private volatile boolean idle;
 	private volatile StartUpCollection startUpCollection;
+	private int startUpCollectionAttempts;
 
 	/** The heap around the full collection run the first time the server was idle, in bytes. */
 	public record StartUpCollection(long usedBefore, long usedAfter) {}
@@ -79,24 +82,36 @@ public class LoadFollowingHeap implements AutoCloseable {
 	private void goIdleWhenQuiet() {
 		if (!idle && System.nanoTime() - lastRequestNanos >= properties.idleAfter().toNanos()) {
 			switchTo(true);
-			if (properties.collectWhenFirstIdle() && startUpCollection == null) {
-				startUpCollection = collectStartUpGarbage();
-			}
+		}
+		if (idle && properties.collectWhenFirstIdle() && startUpCollection == null
+				&& startUpCollectionAttempts < START_UP_COLLECTION_ATTEMPTS) {
+			startUpCollectionAttempts++;
+			startUpCollection = collectStartUpGarbage();
 		}
 	}
 
-	/** Run after the idle share is set, so that the full collection shrinks the heap to it. */
+	/**
+	 * Run after the idle share is set, so that the full collection shrinks the heap to it. Null
+	 * when it freed nothing: on Java 17, G1 skips a requested full collection while another
+	 * thread holds a JNI critical section (as compressing does), so it is asked for again at the
+	 * next idle check.
+	 */
 	private static StartUpCollection collectStartUpGarbage() {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long usedBefore = memory.getHeapMemoryUsage().getUsed();
 		System.gc();
 		MemoryUsage after = memory.getHeapMemoryUsage();
+		if (after.getUsed() >= usedBefore) {
+			log.debug("First idle: the full collection freed nothing; asking again at the next idle check");
+			return null;
+		}
+		StartUpCollection collection = new StartUpCollection(usedBefore, after.getUsed());
 		log.info(
 				"First idle: start-up garbage collected, heap used {} -> {} MB, committed {} MB",
-				usedBefore >> 20,
-				after.getUsed() >> 20,
+				collection.usedBefore() >> 20,
+				collection.usedAfter() >> 20,
 				after.getCommitted() >> 20);
-		return new StartUpCollection(usedBefore, after.getUsed());
+		return collection;
 	}
 
 	/** The full collection run the first time the server was idle; null until then. */
