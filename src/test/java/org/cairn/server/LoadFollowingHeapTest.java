@@ -43,9 +43,9 @@ class LoadFollowingHeapTest extends CairnServerTest {
 	@Test
 	void theGarbageStartUpLeftIsCollectedOnceTheFirstTimeTheServerIsIdle() {
 		assertThat(heap.collectWhenFirstIdle()).isTrue();
-		// recorded only once a full collection has freed something
 		await().atMost(heap.idleAfter().plusSeconds(30)).until(() -> loadFollowingHeap.startUpCollection() != null);
 		LoadFollowingHeap.StartUpCollection first = loadFollowingHeap.startUpCollection();
+		assertThat(first.usedAfter()).isLessThan(first.usedBefore());
 
 		// busy, then idle again: no second full collection
 		assertThat(Http.get(baseUrl() + "/metadata", "application/fhir+json").statusCode()).isEqualTo(200);
