@@ -10,9 +10,12 @@ import java.lang.management.MemoryUsage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cairn.server.HeapSizingProperties.FreeShare;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 
 /**
  * Lets the Java heap grow while requests arrive and hands the memory back once they stop.
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * use. Both flags can be changed while the JVM runs, so they follow the load: the busy share from
  * start-up on and whenever a FHIR request comes in, the idle share once none has come for a
  * while, after which G1's periodic collection ({@code -XX:G1PeriodicGCInterval}) shrinks the heap.
+ * Idleness is counted from the moment the server is ready: until then start-up itself (the
+ * conformance resources, the example articles) is the load, though no request comes in.
  *
  * <p>The first time the server is idle, one full collection runs as well (unless switched off):
  * start-up leaves garbage in the old generation (definitions read and let go, boot-time objects),
@@ -44,13 +49,18 @@ public class LoadFollowingHeap implements AutoCloseable {
 	private final HeapSizingProperties properties;
 	private final HotSpotDiagnosticMXBean vm;
 	private final ScheduledExecutorService idleCheck;
+	private final long idleCheckPeriodMillis;
 	private volatile long lastRequestNanos = System.nanoTime();
 	private volatile boolean idle;
 	private volatile StartUpCollection startUpCollection;
 	private int startUpCollectionAttempts;
+	private final AtomicBoolean countingIdleness = new AtomicBoolean();
 
-	/** The heap around the full collection run the first time the server was idle, in bytes. */
-	public record StartUpCollection(long usedBefore, long usedAfter) {}
+	/**
+	 * The heap around the full collection run the first time the server was idle, in bytes, and the
+	 * JVM's uptime when it ran.
+	 */
+	public record StartUpCollection(long usedBefore, long usedAfter, long atUptimeMillis) {}
 
 	public LoadFollowingHeap(HeapSizingProperties properties) {
 		this.properties = properties;
@@ -58,16 +68,26 @@ public class LoadFollowingHeap implements AutoCloseable {
 		if (vm == null || !vm.getVMOption(MIN_FREE).isWriteable() || !vm.getVMOption(MAX_FREE).isWriteable()) {
 			log.info("This JVM does not let the heap's free share change while it runs; heap sizing left to its flags");
 			this.idleCheck = null;
+			this.idleCheckPeriodMillis = 0;
 			return;
 		}
 		apply(properties.busy());
-		long periodMillis = Math.max(100, Math.min(1000, properties.idleAfter().toMillis() / 4));
+		this.idleCheckPeriodMillis = Math.max(100, Math.min(1000, properties.idleAfter().toMillis() / 4));
 		this.idleCheck = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "heap-idle-check");
 			thread.setDaemon(true);
 			return thread;
 		});
-		idleCheck.scheduleWithFixedDelay(this::goIdleWhenQuiet, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+	}
+
+	/** Starts counting idleness: what ran before (start-up) was load, requests or not. */
+	@EventListener(ApplicationReadyEvent.class)
+	public void serverReady() {
+		if (idleCheck != null && !idleCheck.isShutdown() && countingIdleness.compareAndSet(false, true)) {
+			lastRequestNanos = System.nanoTime();
+			idleCheck.scheduleWithFixedDelay(
+					this::goIdleWhenQuiet, idleCheckPeriodMillis, idleCheckPeriodMillis, TimeUnit.MILLISECONDS);
+		}
 	}
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
@@ -105,7 +125,8 @@ public class LoadFollowingHeap implements AutoCloseable {
 			log.debug("First idle: the full collection freed nothing; asking again at the next idle check");
 			return null;
 		}
-		StartUpCollection collection = new StartUpCollection(usedBefore, after.getUsed());
+		StartUpCollection collection = new StartUpCollection(
+				usedBefore, after.getUsed(), ManagementFactory.getRuntimeMXBean().getUptime());
 		log.info(
 				"First idle: start-up garbage collected, heap used {} -> {} MB, committed {} MB",
 				collection.usedBefore() >> 20,

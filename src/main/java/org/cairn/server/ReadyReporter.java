@@ -17,9 +17,12 @@ public class ReadyReporter {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadyReporter.class);
 
+	private volatile long readyAtUptimeMillis = -1;
+
 	@EventListener
 	public void onReady(ApplicationReadyEvent event) {
 		long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+		readyAtUptimeMillis = uptimeMillis;
 		String port = event.getApplicationContext() instanceof WebServerApplicationContext web
 				? String.valueOf(web.getWebServer().getPort())
 				: "?";
@@ -29,6 +32,11 @@ public class ReadyReporter {
 				port,
 				residentSetMegabytes(),
 				port);
+	}
+
+	/** The JVM's uptime when the server became ready, in milliseconds; -1 before. */
+	public long readyAtUptimeMillis() {
+		return readyAtUptimeMillis;
 	}
 
 	/** The process's resident set size from /proc, or -1 where the OS has none. */

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The heap's free share follows the load, as {@code jcmd <pid> VM.flags} shows it: the busy share
  * as soon as a request comes in, the idle share once none has come for {@code cairn.heap.idle-after};
- * and the first time the server is idle one full collection frees what start-up left. The server
+ * and the first time the server is idle after start-up one full collection frees what start-up left. The server
  * runs in this JVM, so its flags are read here directly.
  */
 class LoadFollowingHeapTest extends CairnServerTest {
@@ -27,6 +27,9 @@ class LoadFollowingHeapTest extends CairnServerTest {
 
 	@Autowired
 	LoadFollowingHeap loadFollowingHeap;
+
+	@Autowired
+	ReadyReporter readyReporter;
 
 	@Test
 	void heapFreeShareIsTheBusyOneWhileRequestsArriveAndTheIdleOneAfter() {
@@ -46,6 +49,10 @@ class LoadFollowingHeapTest extends CairnServerTest {
 		await().atMost(heap.idleAfter().plusSeconds(30)).until(() -> loadFollowingHeap.startUpCollection() != null);
 		LoadFollowingHeap.StartUpCollection first = loadFollowingHeap.startUpCollection();
 		assertThat(first.usedAfter()).isLessThan(first.usedBefore());
+		// start-up (conformance resources, example articles) is load, not idleness
+		assertThat(readyReporter.readyAtUptimeMillis()).isPositive();
+		assertThat(first.atUptimeMillis())
+				.isGreaterThanOrEqualTo(readyReporter.readyAtUptimeMillis() + heap.idleAfter().toMillis());
 
 		// busy, then idle again: no second full collection
 		assertThat(Http.get(baseUrl() + "/metadata", "application/fhir+json").statusCode()).isEqualTo(200);
