@@ -85,6 +85,8 @@ public final class ArticleCommandLine {
 				response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/Library/$import-article"))
 								.header("Content-Type", contentType + "; charset=utf-8")
 								.header("Accept", "application/fhir+json")
+								// only the headers are read: what was stored, or the error
+								.header("Prefer", "return=minimal")
 								.POST(HttpRequest.BodyPublishers.ofFile(file))
 								.build(),
 						HttpResponse.BodyHandlers.ofString());

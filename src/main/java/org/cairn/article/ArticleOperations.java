@@ -6,9 +6,11 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.PreferReturnEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r5.model.Citation;
 import org.hl7.fhir.r5.model.Evidence;
@@ -47,9 +50,14 @@ public class ArticleOperations {
 	 * Imports one article, given as the request body: {@code text/plain} (page text),
 	 * {@code text/markdown}, or a FHIR Parameters resource with a {@code text} parameter (and
 	 * optionally {@code format}: {@code markdown} or {@code page-text}).
+	 *
+	 * <p>The answer is the stored Library; with {@code Prefer: return=minimal} nothing (the
+	 * {@code Location} and {@code X-Cairn-Import} headers say what was stored), with
+	 * {@code Prefer: return=OperationOutcome} an OperationOutcome saying it, as for FHIR's create.
 	 */
-	@Operation(name = "$import-article", type = Library.class, manualRequest = true, idempotent = false)
-	public Library importArticle(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
+	@Operation(name = "$import-article", type = Library.class, manualRequest = true, manualResponse = true,
+			idempotent = false)
+	public void importArticle(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
 			throws IOException {
 		String contentType = request.getContentType();
 		String body = readLimited(request, details);
@@ -82,7 +90,27 @@ public class ArticleOperations {
 		response.setHeader(Constants.HEADER_LOCATION, details.getFhirServerBase() + "/Library/" + id.getIdPart()
 				+ "/_history/" + id.getVersionIdPart());
 		response.setHeader("X-Cairn-Import", result.outcome());
-		return result.library();
+		PreferReturnEnum wanted = RestfulServerUtils.parsePreferHeader(details.getHeader(Constants.HEADER_PREFER))
+				.getReturn();
+		if (wanted == PreferReturnEnum.MINIMAL) {
+			response.setStatus(HttpServletResponse.SC_OK);
+			return;
+		}
+		IBaseResource answer = wanted == PreferReturnEnum.OPERATION_OUTCOME ? importedOutcome(result, id) : result.library();
+		// written as HAPI writes any answer: the encoding, _pretty and _summary the request asks for
+		RestfulServerUtils.streamResponseAsResource(details.getServer(), answer,
+				RestfulServerUtils.determineSummaryMode(details), HttpServletResponse.SC_OK, false,
+				details.isRespondGzip(), details);
+	}
+
+	private static OperationOutcome importedOutcome(ArticleImportResult result, IIdType id) {
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue()
+				.setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+				.setCode(OperationOutcome.IssueType.INFORMATIONAL)
+				.setDiagnostics("Article " + result.outcome() + ": Library/" + id.getIdPart() + "/_history/"
+						+ id.getVersionIdPart() + ", stored as " + result.resources() + " resources");
+		return outcome;
 	}
 
 	/** The stored article as Markdown (the default) or, asked for with {@code Accept: text/html}, as HTML. */

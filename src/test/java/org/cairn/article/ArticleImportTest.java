@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.Citation;
 import org.hl7.fhir.r5.model.Evidence;
 import org.hl7.fhir.r5.model.Library;
+import org.hl7.fhir.r5.model.OperationOutcome;
 import org.hl7.fhir.r5.model.Provenance;
 import org.hl7.fhir.r5.model.RelatedArtifact;
 import org.hl7.fhir.r5.model.RelatedArtifact.RelatedArtifactType;
@@ -149,6 +152,29 @@ class ArticleImportTest extends CairnServerTest {
 	}
 
 	@Test
+	void preferReturnMinimalAnswersWithoutABodyAndOperationOutcomeWithWhatWasStored() {
+		String topic = "quiet tendinitis " + TestResources.unique();
+		HttpResponse<String> minimal = importPreferring(
+				Articles.pageText(topic, "Tendon imaging " + TestResources.unique()), "return=minimal");
+		assertThat(minimal.statusCode()).as(minimal.body()).isEqualTo(200);
+		assertThat(minimal.body()).isEmpty();
+		assertThat(minimal.headers().firstValue("X-Cairn-Import")).contains("created");
+		String location = minimal.headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> read = Http.get(location, "application/fhir+json");
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(FHIR.newJsonParser().parseResource(Library.class, read.body()).getTitle()).contains(topic);
+
+		HttpResponse<String> withOutcome = importPreferring(
+				Articles.pageText(topic, "Tendon imaging " + TestResources.unique()), "return=OperationOutcome");
+		assertThat(withOutcome.statusCode()).as(withOutcome.body()).isEqualTo(200);
+		OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, withOutcome.body());
+		String idAndVersion = withOutcome.headers().firstValue("Location").orElseThrow().replaceAll(".*/(Library/)", "$1");
+		assertThat(idAndVersion).endsWith("/_history/2");
+		assertThat(outcome.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.INFORMATION);
+		assertThat(outcome.getIssueFirstRep().getDiagnostics()).startsWith("Article updated: " + idAndVersion + ", stored as ");
+	}
+
+	@Test
 	void anArticleNearTheSizeLimitIsStoredWholeAndFoundBySearch() {
 		String topic = "lengthy tendinopathy " + TestResources.unique();
 		String claim = "Eccentric loading was studied in tendon cohorts with pain scores recorded weekly (é, ü, →). ";
@@ -275,6 +301,14 @@ class ArticleImportTest extends CairnServerTest {
 		assertThat(fromMarkdown.getIdPart()).isEqualTo("vitamin-b12-deficiency");
 		assertThat(fromMarkdown.getTopic()).extracting(t -> t.getCodingFirstRep().getSystem())
 				.contains("http://snomed.info/sct", "http://hl7.org/fhir/sid/icd-10-cm");
+	}
+
+	private HttpResponse<String> importPreferring(String text, String prefer) {
+		return Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/Library/$import-article"))
+				.header("Content-Type", "text/plain; charset=utf-8")
+				.header("Accept", "application/fhir+json")
+				.header("Prefer", prefer)
+				.POST(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
 	private HttpResponse<String> importText(String text, String contentType) {
