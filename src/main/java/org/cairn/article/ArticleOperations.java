@@ -87,8 +87,8 @@ public class ArticleOperations {
 			throw new UnprocessableEntityException(fhirContext, e.outcome());
 		}
 		IIdType id = result.library().getIdElement();
-		response.setHeader(Constants.HEADER_LOCATION, details.getFhirServerBase() + "/Library/" + id.getIdPart()
-				+ "/_history/" + id.getVersionIdPart());
+		String stored = "Library/" + id.getIdPart() + "/_history/" + id.getVersionIdPart();
+		response.setHeader(Constants.HEADER_LOCATION, details.getFhirServerBase() + "/" + stored);
 		response.setHeader("X-Cairn-Import", result.outcome());
 		PreferReturnEnum wanted = RestfulServerUtils.parsePreferHeader(details.getHeader(Constants.HEADER_PREFER))
 				.getReturn();
@@ -96,20 +96,20 @@ public class ArticleOperations {
 			response.setStatus(HttpServletResponse.SC_OK);
 			return;
 		}
-		IBaseResource answer = wanted == PreferReturnEnum.OPERATION_OUTCOME ? importedOutcome(result, id) : result.library();
+		IBaseResource answer = wanted == PreferReturnEnum.OPERATION_OUTCOME ? importedOutcome(result, stored) : result.library();
 		// written as HAPI writes any answer: the encoding, _pretty and _summary the request asks for
 		RestfulServerUtils.streamResponseAsResource(details.getServer(), answer,
 				RestfulServerUtils.determineSummaryMode(details), HttpServletResponse.SC_OK, false,
 				details.isRespondGzip(), details);
 	}
 
-	private static OperationOutcome importedOutcome(ArticleImportResult result, IIdType id) {
+	private static OperationOutcome importedOutcome(ArticleImportResult result, String stored) {
 		OperationOutcome outcome = new OperationOutcome();
 		outcome.addIssue()
 				.setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
 				.setCode(OperationOutcome.IssueType.INFORMATIONAL)
-				.setDiagnostics("Article " + result.outcome() + ": Library/" + id.getIdPart() + "/_history/"
-						+ id.getVersionIdPart() + ", stored as " + result.resources() + " resources");
+				.setDiagnostics("Article " + result.outcome() + ": " + stored + ", stored as " + result.resources()
+						+ " resources");
 		return outcome;
 	}
 

@@ -49,7 +49,6 @@ public class LoadFollowingHeap implements AutoCloseable {
 	private final HeapSizingProperties properties;
 	private final HotSpotDiagnosticMXBean vm;
 	private final ScheduledExecutorService idleCheck;
-	private final long idleCheckPeriodMillis;
 	private volatile long lastRequestNanos = System.nanoTime();
 	private volatile boolean idle;
 	private volatile StartUpCollection startUpCollection;
@@ -68,11 +67,9 @@ public class LoadFollowingHeap implements AutoCloseable {
 		if (vm == null || !vm.getVMOption(MIN_FREE).isWriteable() || !vm.getVMOption(MAX_FREE).isWriteable()) {
 			log.info("This JVM does not let the heap's free share change while it runs; heap sizing left to its flags");
 			this.idleCheck = null;
-			this.idleCheckPeriodMillis = 0;
 			return;
 		}
 		apply(properties.busy());
-		this.idleCheckPeriodMillis = Math.max(100, Math.min(1000, properties.idleAfter().toMillis() / 4));
 		this.idleCheck = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "heap-idle-check");
 			thread.setDaemon(true);
@@ -85,8 +82,8 @@ public class LoadFollowingHeap implements AutoCloseable {
 	public void serverReady() {
 		if (idleCheck != null && !idleCheck.isShutdown() && countingIdleness.compareAndSet(false, true)) {
 			lastRequestNanos = System.nanoTime();
-			idleCheck.scheduleWithFixedDelay(
-					this::goIdleWhenQuiet, idleCheckPeriodMillis, idleCheckPeriodMillis, TimeUnit.MILLISECONDS);
+			long periodMillis = Math.max(100, Math.min(1000, properties.idleAfter().toMillis() / 4));
+			idleCheck.scheduleWithFixedDelay(this::goIdleWhenQuiet, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
 		}
 	}
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -304,11 +302,7 @@ class ArticleImportTest extends CairnServerTest {
 	}
 
 	private HttpResponse<String> importPreferring(String text, String prefer) {
-		return Http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/Library/$import-article"))
-				.header("Content-Type", "text/plain; charset=utf-8")
-				.header("Accept", "application/fhir+json")
-				.header("Prefer", prefer)
-				.POST(HttpRequest.BodyPublishers.ofString(text)));
+		return Http.send(Articles.importRequest(text, "text/plain", baseUrl()).header("Prefer", prefer));
 	}
 
 	private HttpResponse<String> importText(String text, String contentType) {

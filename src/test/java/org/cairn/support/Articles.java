@@ -18,10 +18,15 @@ public final class Articles {
 
 	/** Posts an article's text to {@code $import-article} on the server at {@code baseUrl}, asking for JSON. */
 	public static HttpResponse<String> importText(String text, String contentType, String baseUrl) {
-		return Http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/Library/$import-article"))
+		return Http.send(importRequest(text, contentType, baseUrl));
+	}
+
+	/** The request {@link #importText} sends, for tests that add headers to it. */
+	public static HttpRequest.Builder importRequest(String text, String contentType, String baseUrl) {
+		return HttpRequest.newBuilder(URI.create(baseUrl + "/Library/$import-article"))
 				.header("Content-Type", contentType + "; charset=utf-8")
 				.header("Accept", "application/fhir+json")
-				.POST(HttpRequest.BodyPublishers.ofString(text)));
+				.POST(HttpRequest.BodyPublishers.ofString(text));
 	}
 
 	public static String reference() {
